@@ -1,0 +1,3 @@
+from broadside.cli import main
+
+main()

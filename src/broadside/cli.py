@@ -1,0 +1,120 @@
+"""The `broadside` command. Thin: load → build → write, with one place that reports errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from broadside import __version__
+from broadside.errors import ExitCode, UserError
+from broadside.paper import Paper
+
+app = typer.Typer(
+    name="broadside",
+    help="Typeset a campaign's news article and open letter into print-ready PDFs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+CampaignDir = Annotated[
+    Path,
+    typer.Argument(help="Campaign folder holding article.md and letter.md.", show_default=True),
+]
+Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback for every error.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"broadside {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Typeset a campaign's news article and open letter into print-ready PDFs."""
+
+
+@contextmanager
+def reporting(debug: bool) -> Iterator[None]:
+    """The one error boundary: a user's mistake is a message and an exit code, a bug a traceback."""
+    try:
+        yield
+    except UserError as error:
+        if debug:
+            raise
+        for line in error.lines(Path.cwd()):
+            typer.echo(line, err=True)
+        raise typer.Exit(int(error.exit_code)) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted; nothing was written", err=True)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+@app.command()
+def build(
+    campaign_dir: CampaignDir = Path("content"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the PDFs into.")] = Path(
+        "dist"
+    ),
+    paper: Annotated[Paper, typer.Option(help="Paper size.", case_sensitive=False)] = Paper.A4,
+    html: Annotated[
+        bool, typer.Option("--html", help="Also write brief.html beside the PDF.")
+    ] = False,
+    debug: Debug = False,
+) -> None:
+    """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
+    with reporting(debug):
+        from broadside.build import BuildOptions
+        from broadside.build import build as build_outputs
+        from broadside.content.loader import load_campaign
+        from broadside.engine import Engine
+        from broadside.output import write_all
+
+        campaign = load_campaign(campaign_dir)
+        result = build_outputs(
+            campaign, BuildOptions(paper=paper, html=html), Engine(campaign.root)
+        )
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        written = write_all({a.name: a.data for a in result.artifacts}, out)
+        for artifact, path in zip(result.artifacts, written, strict=True):
+            typer.echo(_summary(path, artifact.pages, len(artifact.data)))
+
+
+@app.command()
+def check(campaign_dir: CampaignDir = Path("content"), debug: Debug = False) -> None:
+    """Check CAMPAIGN_DIR for mistakes without rendering (for editors and pre-commit hooks)."""
+    with reporting(debug):
+        from broadside.content.loader import load_campaign
+
+        load_campaign(campaign_dir)
+        typer.echo(f"{campaign_dir}: ok")
+
+
+def _summary(path: Path, pages: int | None, size: int) -> str:
+    pages_text = "" if pages is None else f"{pages} page{'s' if pages != 1 else ''}"
+    return f"wrote {path}  {pages_text:>9}  {_human_size(size):>8}"
+
+
+def _human_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Reading a campaign folder: front matter, Markdown, validated models."""

@@ -1,0 +1,143 @@
+"""Split a Markdown file into YAML front matter and body, keeping file line numbers.
+
+YAML is read as 1.2 (no `yes`/`no` booleans, no sexagesimal numbers) with ruamel.yaml's
+round-trip loader, which remembers where every key and list item was written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from broadside.errors import Problem
+
+Location = tuple[str | int, ...]
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file split into plain data (front matter) and Markdown (body)."""
+
+    path: Path
+    data: dict[str, Any]
+    body: str
+    body_line: int  # file line (1-based) of the body's first line
+    lines: dict[Location, int] = field(default_factory=dict)  # field path → file line
+
+    def line_of(self, location: Location) -> int:
+        """The line of `location`, or of its nearest parent that was written down."""
+        for end in range(len(location), 0, -1):
+            if location[:end] in self.lines:
+                return self.lines[location[:end]]
+        return 1
+
+
+class FrontMatterError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_source(path: Path) -> SourceFile:
+    """Read `path`; raise `FrontMatterError` for anything that stops us reading further."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FrontMatterError(
+            Problem(path, None, None, f"cannot read file: {error.strerror}")
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = (
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8"
+        )
+        raise FrontMatterError(Problem(path, line, None, message)) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise FrontMatterError(
+            Problem(path, 1, None, "file is empty; it needs YAML front matter between --- lines")
+        )
+
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        raise FrontMatterError(
+            Problem(path, 1, None, "expected front matter: the first line must be ---")
+        )
+    closing = next(
+        (i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in (FENCE, "...")), None
+    )
+    if closing is None:
+        raise FrontMatterError(
+            Problem(path, 1, None, "front matter opened with --- on line 1 is never closed")
+        )
+
+    yaml_text = "\n".join(lines[1:closing])
+    first_yaml_line = 2
+    data, locations = _parse_yaml(path, yaml_text, first_yaml_line)
+    body = "\n".join(lines[closing + 1 :])
+    return SourceFile(path, data, body, body_line=closing + 2, lines=locations)
+
+
+def _parse_yaml(
+    path: Path, text: str, first_line: int
+) -> tuple[dict[str, Any], dict[Location, int]]:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.version = (1, 2)
+    try:
+        loaded = yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark is not None else first_line
+        problem = error.problem or "invalid YAML"
+        if "duplicate key" in problem:
+            problem = problem.split(" with value")[0].replace("found duplicate", "duplicate")
+        raise FrontMatterError(Problem(path, line, None, f"YAML: {problem}")) from None
+    except Exception as error:  # ruamel raises a few unmarked errors (e.g. bad tags)
+        raise FrontMatterError(Problem(path, first_line, None, f"YAML: {error}")) from None
+    if loaded is None:
+        return {}, {}
+    if not isinstance(loaded, CommentedMap):
+        kind = type(loaded).__name__
+        raise FrontMatterError(
+            Problem(
+                path, first_line, None, f"front matter must be a mapping of fields, not a {kind}"
+            )
+        )
+    locations: dict[Location, int] = {}
+    data = _plain(loaded, (), first_line, locations)
+    return data, locations
+
+
+def _plain(node: Any, location: Location, first_line: int, out: dict[Location, int]) -> Any:
+    """ruamel's commented containers → plain dicts/lists, recording each entry's line."""
+    if isinstance(node, CommentedMap):
+        result = {}
+        for key, value in node.items():
+            key_location = (*location, str(key))
+            out[key_location] = first_line + node.lc.key(key)[0]
+            result[str(key)] = _plain(value, key_location, first_line, out)
+        return result
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            item_location = (*location, index)
+            out[item_location] = first_line + node.lc.item(index)[0]
+            items.append(_plain(value, item_location, first_line, out))
+        return items
+    if isinstance(node, datetime):
+        return datetime(*node.timetuple()[:6], node.microsecond, tzinfo=node.tzinfo)
+    if isinstance(node, date):
+        return date(node.year, node.month, node.day)
+    if isinstance(node, str):
+        return str(node)  # drop ruamel's scalar-string subclasses
+    return node

@@ -1,0 +1,171 @@
+"""Markdown as data: rendered to escaped HTML, never to a template.
+
+Raw HTML in content is off (it prints as text). Typography is on: curly quotes in the
+content's language, and dashes and ellipses; the rarer "(c) → ©" style replacements are
+off because they change words people wrote, e.g. a list marked (a), (b), (c).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markupsafe import Markup
+from mdit_py_plugins.footnote import footnote_plugin
+
+# Quote marks per primary language subtag; anything unlisted gets English quotes.
+QUOTES = {
+    "en": "“”‘’",
+    "de": "„“‚‘",
+    "fr": ["«\u202f", "\u202f»", "‹\u202f", "\u202f›"],
+    "es": "«»“”",
+    "it": "«»“”",
+    "pt": "«»“”",
+    "nl": "“”‘’",
+    "pl": "„”‚’",
+    "cs": "„“‚‘",
+    "ru": "«»„“",
+    "uk": "«»„“",
+    "el": "«»“”",
+    "da": "»«›‹",
+    "sv": "””’’",
+    "no": "«»‘’",
+    "fi": "””’’",
+}
+
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+_EM_DASH = re.compile(r"(^|[^-])---(?=[^-]|$)", flags=re.MULTILINE)
+_EN_DASH = re.compile(r"(^|\s)--(?=\s|$)", flags=re.MULTILINE)
+_EN_DASH_BETWEEN = re.compile(r"(^|[^-\s])--(?=[^-\s]|$)", flags=re.MULTILINE)
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+
+
+def _dashes_and_ellipses(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        inside_autolink = 0
+        for token in block.children:
+            if token.type == "link_open" and token.info == "auto":
+                inside_autolink += 1
+            elif token.type == "link_close" and token.info == "auto":
+                inside_autolink -= 1
+            elif token.type == "text" and not inside_autolink:
+                text = _EM_DASH.sub("\\1\u2014", token.content)
+                text = _EN_DASH.sub("\\1\u2013", text)
+                text = _EN_DASH_BETWEEN.sub("\\1\u2013", text)
+                token.content = _ELLIPSIS.sub("\u2026", text)
+
+
+def _primary_language(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+@cache
+def parser(lang: str = "en") -> MarkdownIt:
+    """One configured parser per language (quotes differ); built once, reused."""
+    md = MarkdownIt(
+        "commonmark",
+        {
+            "html": False,
+            "typographer": True,
+            "quotes": QUOTES.get(_primary_language(lang), QUOTES["en"]),
+        },
+    )
+    md.enable(["smartquotes", "table", "strikethrough"])
+    md.disable("replacements")
+    md.core.ruler.after("inline", "broadside_dashes", _dashes_and_ellipses)
+    md.use(footnote_plugin)
+    # Let every link through to the token stream so `findings()` can report the bad ones
+    # with a line number; `_drop_unsafe_links` keeps them out of the HTML regardless.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def is_safe_link(href: str) -> bool:
+    return href.startswith("#") or href.lower().startswith(LINK_SCHEMES)
+
+
+def _drop_unsafe_links(tokens: list[Token]) -> None:
+    for token in _walk(tokens):
+        if token.type == "link_open" and not is_safe_link(str(token.attrGet("href") or "")):
+            token.attrs.pop("href", None)
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def _shift_headings(tokens: list[Token], offset: int) -> None:
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = min(int(token.tag[1]) + offset, 6)
+            token.tag = f"h{level}"
+
+
+def render_block(text: str, *, lang: str, doc_id: str, heading_offset: int = 1) -> Markup:
+    """Body Markdown → HTML. Headings move down `heading_offset` levels under the section's own."""
+    md = parser(lang)
+    env: dict[str, object] = {"docId": doc_id}
+    tokens = md.parse(text, env)
+    _shift_headings(tokens, heading_offset)
+    _drop_unsafe_links(tokens)
+    return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
+
+
+def render_inline(text: str, *, lang: str) -> Markup:
+    """A one-line field (title, demand, caption) → inline HTML."""
+    md = parser(lang)
+    env: dict[str, object] = {}
+    tokens = md.parseInline(text, env)
+    _drop_unsafe_links(tokens)
+    return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
+
+
+def plain_inline(text: str, *, lang: str) -> str:
+    """A one-line field as plain text with its typography (for PDF metadata and bookmarks)."""
+    md = parser(lang)
+    tokens = md.parseInline(text, {})
+    parts: list[str] = []
+    for token in _walk(tokens):
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A link or image found in Markdown, with the 0-based line of its block."""
+
+    kind: str  # "link" or "image"
+    target: str
+    alt: str
+    line: int
+
+
+def references(text: str, *, lang: str = "en") -> list[Reference]:
+    """Every link and image in `text`, for validation before anything is rendered."""
+    md = parser(lang)
+    found: list[Reference] = []
+    block_line = 0
+    for token in md.parse(text, {}):
+        if token.map:
+            block_line = token.map[0]
+        for child in _walk(token.children or []):
+            if child.type == "link_open":
+                found.append(Reference("link", str(child.attrGet("href") or ""), "", block_line))
+            elif child.type == "image":
+                alt = "".join(c.content for c in child.children or [])
+                found.append(Reference("image", str(child.attrGet("src") or ""), alt, block_line))
+    return found

@@ -1,0 +1,67 @@
+"""The one family of errors a user can act on, and the exit codes they map to.
+
+Anything that is *not* a `UserError` is a bug in Broadside and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Documented in README ("Exit codes"); scripts and pre-commit hooks rely on them."""
+
+    OK = 0
+    CONTENT = 1  # the campaign folder has mistakes: fix the files named
+    USAGE = 2  # the command line was wrong (Typer/Click's own code)
+    BUILD = 3  # content is valid but an output cannot be made as asked (fit, size, strict)
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one file: printed as `path:line: field: message`."""
+
+    path: Path
+    line: int | None
+    field: str | None
+    message: str
+
+    def render(self, relative_to: Path | None = None) -> str:
+        path = self.path
+        if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
+            path = path.resolve().relative_to(relative_to.resolve())
+        where = f"{path}:{self.line}" if self.line else f"{path}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class UserError(Exception):
+    """An error the user can fix; the CLI prints it without a traceback."""
+
+    exit_code: ExitCode = ExitCode.BUILD
+
+    def lines(self, relative_to: Path | None = None) -> list[str]:
+        return [str(self)]
+
+
+class ContentError(UserError):
+    """Every problem found in a campaign folder, reported together."""
+
+    exit_code = ExitCode.CONTENT
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (str(p.path), p.line or 0))
+        super().__init__("\n".join(p.render() for p in self.problems))
+
+    def lines(self, relative_to: Path | None = None) -> list[str]:
+        return [p.render(relative_to) for p in self.problems]
+
+
+class BuildError(UserError):
+    """The content is valid, but an output cannot be made as asked."""
+
+    exit_code = ExitCode.BUILD

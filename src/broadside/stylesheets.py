@@ -1,0 +1,32 @@
+"""The stylesheets an output is drawn with, in cascade order: fonts → tokens → page → own sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from broadside import fonts
+from broadside.paper import Paper, page_css
+from broadside.resources import STYLES
+
+
+@dataclass(frozen=True)
+class Stylesheet:
+    name: str  # shown in messages
+    text: str
+    base: Path  # relative url()s resolve from here
+
+
+def _file(name: str) -> Stylesheet:
+    path = STYLES / name
+    return Stylesheet(name, path.read_text(encoding="utf-8"), STYLES)
+
+
+def sheets_for(own: str, paper: Paper, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
+    """Shared tokens plus the output's own thin sheet, with the paper size set in one place."""
+    return (
+        Stylesheet("fonts", fonts.font_face_css(), STYLES),
+        _file("tokens.css"),
+        Stylesheet("page", page_css(paper) + extra_page_css, STYLES),
+        _file(own),
+    )

@@ -1,0 +1,85 @@
+"""Shared fixtures: campaign folders written on the fly, and real builds through the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from broadside.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_CONTENT = REPO / "content"
+SEED_TEXT = REPO.parent / "shared" / "seeds" / "000_e9d2b8b8e93679c1.txt"
+
+
+def write_markdown(path: Path, front: dict[str, Any], body: str = "") -> None:
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.width = 4096
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("---\n")
+        yaml.dump(front, handle)
+        handle.write("---\n")
+        handle.write(body)
+
+
+MINIMAL_ARTICLE: dict[str, Any] = {"title": "A small report", "lang": "en"}
+MINIMAL_LETTER: dict[str, Any] = {
+    "title": "A short letter",
+    "demands": ["Do the right thing."],
+    "signature": "The undersigned",
+}
+
+
+@pytest.fixture
+def make_campaign(tmp_path: Path) -> Callable[..., Path]:
+    """Write a campaign folder: `article`/`letter` update the minimal front matter."""
+
+    def make(
+        article: dict[str, Any] | None = None,
+        letter: dict[str, Any] | None = None,
+        article_body: str = "A paragraph of the report.\n",
+        letter_body: str = "A paragraph of the letter.\n",
+        name: str = "campaign",
+    ) -> Path:
+        root = tmp_path / name
+        write_markdown(root / "article.md", {**MINIMAL_ARTICLE, **(article or {})}, article_body)
+        write_markdown(root / "letter.md", {**MINIMAL_LETTER, **(letter or {})}, letter_body)
+        return root
+
+    return make
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seed campaign."""
+    return Path(shutil.copytree(SEED_CONTENT, tmp_path / "seed"))
+
+
+def run_cli(*args: str | Path) -> Any:
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return result
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed built once per test process (A4, with HTML): the folder holding the outputs."""
+    out = tmp_path_factory.mktemp("seed-a4")
+    result = run_cli("build", SEED_CONTENT, "--out", out, "--html")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_build_letter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seed-letter")
+    result = run_cli("build", SEED_CONTENT, "--out", out, "--paper", "letter")
+    assert result.exit_code == 0, result.output
+    return out

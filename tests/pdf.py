@@ -1,0 +1,153 @@
+"""Reading PDFs the way a reader's tools do: text, outlines, links, fonts, metadata."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+
+
+def page_texts(path: Path) -> list[str]:
+    document = pdfium.PdfDocument(path)
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+def body_texts(path: Path, top_mm: float = 20, bottom_mm: float = 18) -> list[str]:
+    """Text of each page without the running header and footer (they sit in the margins)."""
+    mm = 72 / 25.4
+    document = pdfium.PdfDocument(path)
+    try:
+        texts = []
+        for page in document:
+            width, height = page.get_size()
+            texts.append(
+                page.get_textpage().get_text_bounded(0, bottom_mm * mm, width, height - top_mm * mm)
+            )
+        return texts
+    finally:
+        document.close()
+
+
+def squash(text: str) -> str:
+    """Compare text across typesetting: no spaces, hyphens, dashes; straight quotes; NFC."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[\u2018\u2019\u201a\u2032]", "'", text)
+    text = re.sub(r"[\u201c\u201d\u201e\u2033]", '"', text)
+    text = re.sub(r"[\s\u00ad\u2010\u2011\u2012\u2013\u2014\-]+", "", text)
+    return text.replace("\u2026", "...")
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    title: str
+    level: int
+    page: int  # 1-based
+
+
+def bookmarks(path: Path) -> list[Bookmark]:
+    found: list[Bookmark] = []
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        with pdf.open_outline() as outline:
+
+            def walk(items: list[pikepdf.OutlineItem], level: int) -> None:
+                for item in items:
+                    destination = item.destination
+                    if destination is None and item.action is not None:
+                        destination = item.action.get("/D")
+                    page = pages[destination[0].objgen] if destination is not None else 0
+                    found.append(Bookmark(str(item.title), level, page))
+                    walk(list(item.children), level + 1)
+
+            walk(list(outline.root), 1)
+    return found
+
+
+@dataclass(frozen=True)
+class Link:
+    page: int
+    uri: str | None
+    target_page: int | None
+
+
+def links(path: Path) -> list[Link]:
+    found: list[Link] = []
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        names = _named_destinations(pdf)
+        for number, page in enumerate(pdf.pages, start=1):
+            for annotation in page.get("/Annots", []):
+                if annotation.get("/Subtype") != "/Link":
+                    continue
+                action = annotation.get("/A")
+                destination = annotation.get("/Dest")
+                uri = None
+                if action is not None and action.get("/S") == "/URI":
+                    uri = str(action["/URI"])
+                elif action is not None and action.get("/S") == "/GoTo":
+                    destination = action["/D"]
+                target = None
+                if destination is not None:
+                    if isinstance(destination, (pikepdf.String, pikepdf.Name)):
+                        destination = names.get(str(destination))
+                    if destination is not None:
+                        target = pages.get(destination[0].objgen)
+                found.append(Link(number, uri, target))
+    return found
+
+
+def _named_destinations(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Array]:
+    names: dict[str, pikepdf.Array] = {}
+    root = pdf.Root
+    if "/Names" in root and "/Dests" in root.Names:
+        tree = pikepdf.NameTree(root.Names.Dests)
+        for key, value in tree.items():
+            names[str(key)] = (
+                value.get("/D", value) if isinstance(value, pikepdf.Dictionary) else value
+            )
+    if "/Dests" in root:
+        for key, value in root.Dests.items():
+            names[str(key).lstrip("/")] = value
+    return names
+
+
+@dataclass(frozen=True)
+class EmbeddedFont:
+    name: str
+    embedded: bool
+    subset: bool
+
+
+def fonts(path: Path) -> list[EmbeddedFont]:
+    seen: dict[str, EmbeddedFont] = {}
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for font in _page_fonts(page):
+                name = str(font.get("/BaseFont", ""))
+                descriptor = font.get("/FontDescriptor")
+                if descriptor is None and "/DescendantFonts" in font:
+                    descriptor = font.DescendantFonts[0].get("/FontDescriptor")
+                embedded = descriptor is not None and any(
+                    key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
+                subset = bool(re.match(r"^/[A-Z]{6}\+", name))
+                seen[name] = EmbeddedFont(name.lstrip("/"), embedded, subset)
+    return list(seen.values())
+
+
+def _page_fonts(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
+    found = []
+    resources = page.obj.get("/Resources", {})
+    for font in resources.get("/Font", {}).values():
+        found.append(font)
+    for xobject in resources.get("/XObject", {}).values():
+        for font in xobject.get("/Resources", {}).get("/Font", {}).values():
+            found.append(font)
+    return found
