@@ -26,7 +26,7 @@ build: system-deps $(VENV)/.installed
 	$(BIN)/broadside build
 
 test: system-deps $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/pytest -q -n 2 -p no:cacheprovider
