@@ -15,7 +15,8 @@ from broadside.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_CONTENT = REPO / "content"
-SEED_TEXT = REPO.parent / "shared" / "seeds" / "000_e9d2b8b8e93679c1.txt"
+# The source text content/ was transcribed from (shared/seeds/000_e9d2b8b8e93679c1.txt).
+SEED_TEXT = REPO / "tests" / "fixtures" / "seed.txt"
 
 
 def write_markdown(path: Path, front: dict[str, Any], body: str = "") -> None:
