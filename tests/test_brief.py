@@ -8,6 +8,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PIL import Image
+
 from tests.conftest import SEED_TEXT, run_cli
 from tests.pdf import body_texts, bookmarks, fonts, links, page_texts, squash
 

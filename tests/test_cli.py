@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SEED_CONTENT, run_cli
-
 from broadside import __version__
+from tests.conftest import SEED_CONTENT, run_cli
 
 
 def test_version() -> None:
