@@ -230,3 +230,39 @@ def test_a_minimal_campaign_builds_on_both_papers(
     texts = page_texts(out / "brief.pdf")
     assert "A paragraph of the report." in "".join(texts)
     assert "Do the right thing." in "".join(texts)
+
+
+def test_cover_stays_one_page_whatever_the_content(make_campaign, tmp_path: Path) -> None:
+    long_text = "Extraordinarily " * 120
+    root = make_campaign(
+        article={
+            "title": long_text.strip(),
+            "subtitle": long_text.strip(),
+            "publication": "P" * 250,
+        },
+        letter={
+            "ask": long_text.strip(),
+            "signature": "S" * 250,
+            "demands": [f"Demand {n}: {long_text.strip()}" for n in range(40)],
+        },
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out, "--paper", "letter")
+    assert result.exit_code == 0, result.output
+    marks = bookmarks(out / "brief.pdf")
+    assert (marks[1].title, marks[1].page) == ("Contents", 2)
+    cover = page_texts(out / "brief.pdf")[0]
+    assert "and 39 more" in cover
+
+
+def test_reading_column_holds_60_to_75_characters_a_line(
+    seed_build: Path, seed_build_letter: Path
+) -> None:
+    for folder in (seed_build, seed_build_letter):
+        pages = body_texts(folder / "brief.pdf")
+        letter_page = next(page for page in pages if "Dear Jeff," in page)
+        lines = [line.strip() for line in letter_page.splitlines()]
+        # Full lines of justified paragraphs: long ones, not the last line of a paragraph.
+        lengths = sorted(len(line) for line in lines if len(line) > 40)
+        median = lengths[len(lengths) // 2]
+        assert 60 <= median <= 75, (folder, median)

@@ -15,6 +15,10 @@ from broadside.templating import render
 
 WORDS_PER_MINUTE = 230
 DEMANDS_HEADING = "The demands"
+# The cover lists demands until about this much text (roughly ten lines at its size):
+# beyond it the cover would spill onto a second page, so the rest are linked to instead.
+COVER_DEMAND_CHARS = 700
+COVER_DEMANDS_MAX = 6
 
 
 def brief_sheets(paper: Paper, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
@@ -24,6 +28,7 @@ def brief_sheets(paper: Paper, extra_page_css: str = "") -> tuple[Stylesheet, ..
 def brief_html(campaign: Campaign, paper: Paper, inline_styles: tuple[str, ...] = ()) -> str:
     article, letter = campaign.article, campaign.letter
     lang = campaign.lang
+    on_cover = cover_demands(letter.meta.demands)
     context: dict[str, Any] = {
         "lang": lang,
         "paper": paper,
@@ -39,10 +44,24 @@ def brief_html(campaign: Campaign, paper: Paper, inline_styles: tuple[str, ...] 
         if letter.meta.closing
         else None,
         "demands_heading": DEMANDS_HEADING,
+        "cover_demands": on_cover,
+        "more_demands": len(letter.meta.demands) - len(on_cover),
         "fonts": {"serif": fonts.SERIF, "sans": fonts.SANS},
         "version": __version__,
     }
     return render("brief.html.j2", context)
+
+
+def cover_demands(demands: tuple[str, ...]) -> tuple[str, ...]:
+    """As many demands as the cover has room for (at least one); the rest are linked to."""
+    shown: list[str] = []
+    budget = COVER_DEMAND_CHARS
+    for demand in demands[:COVER_DEMANDS_MAX]:
+        if shown and len(demand) > budget:
+            break
+        shown.append(demand)
+        budget -= len(demand)
+    return tuple(shown)
 
 
 def document_metadata(campaign: Campaign) -> dict[str, Any]:

@@ -63,6 +63,12 @@ def _dashes_and_ellipses(state: StateCore) -> None:
                 token.content = _ELLIPSIS.sub("\u2026", text)
 
 
+def _footnote_number(tokens: list[Token], idx: int, *args: object) -> str:
+    meta = tokens[idx].meta
+    number = meta["id"] + 1
+    return f"{number}:{meta['subId']}" if meta.get("subId", 0) > 0 else str(number)
+
+
 def _primary_language(lang: str) -> str:
     return lang.split("-")[0].lower()
 
@@ -82,6 +88,9 @@ def parser(lang: str = "en") -> MarkdownIt:
     md.disable("replacements")
     md.core.ruler.after("inline", "broadside_dashes", _dashes_and_ellipses)
     md.use(footnote_plugin)
+    # Print has no "back" button: drop the ↩ back-links, and number notes without brackets.
+    md.add_render_rule("footnote_anchor", lambda *args: "")
+    md.add_render_rule("footnote_caption", _footnote_number)
     # Let every link through to the token stream so `findings()` can report the bad ones
     # with a line number; `_drop_unsafe_links` keeps them out of the HTML regardless.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
