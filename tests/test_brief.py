@@ -266,3 +266,26 @@ def test_reading_column_holds_60_to_75_characters_a_line(
         lengths = sorted(len(line) for line in lines if len(line) > 40)
         median = lengths[len(lengths) // 2]
         assert 60 <= median <= 75, (folder, median)
+
+
+def test_a_german_campaign_with_rich_markdown(tmp_path: Path) -> None:
+    """Headings, lists, a quote, a table, footnotes and links, typeset in German."""
+    root = Path(__file__).parent / "campaigns" / "rich"
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    pdf = out / "brief.pdf"
+    text = "".join(page_texts(pdf))
+    assert "„Wir arbeiten bei 38 °C ohne Schatten.“" in text
+    assert "Messung der Hafenbehörde, Juli 2024." in text
+    assert "Schatten – überall" in text
+    with pikepdf.open(pdf) as document:
+        assert str(document.Root.Lang) == "de"
+    uris = {link.uri for link in links(pdf) if link.uri}
+    assert uris == {
+        "https://example.org/gewerkschaft",
+        "mailto:presse@example.org",
+        "https://example.org/hafen",
+    }
+    assert "Was gefordert wird" in [mark.title for mark in bookmarks(pdf)]

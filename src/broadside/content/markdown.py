@@ -63,7 +63,7 @@ def _dashes_and_ellipses(state: StateCore) -> None:
                 token.content = _ELLIPSIS.sub("\u2026", text)
 
 
-def _footnote_number(tokens: list[Token], idx: int, *args: object) -> str:
+def _footnote_number(renderer: object, tokens: list[Token], idx: int, *args: object) -> str:
     meta = tokens[idx].meta
     number = meta["id"] + 1
     return f"{number}:{meta['subId']}" if meta.get("subId", 0) > 0 else str(number)
