@@ -280,6 +280,10 @@ def test_a_german_campaign_with_rich_markdown(tmp_path: Path) -> None:
     assert "„Wir arbeiten bei 38 °C ohne Schatten.“" in text
     assert "Messung der Hafenbehörde, Juli 2024." in text
     assert "Schatten – überall" in text
+    # Broadside's own words follow the content's language too.
+    pages = page_texts(pdf)
+    assert "Seite 3 von 5" in pages[2] and "Inhalt" in pages[1]
+    assert "15. Juli 2024" in pages[0]
     with pikepdf.open(pdf) as document:
         assert str(document.Root.Lang) == "de"
     uris = {link.uri for link in links(pdf) if link.uri}

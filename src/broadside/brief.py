@@ -9,20 +9,26 @@ from typing import Any
 from broadside import __version__, fonts
 from broadside.content.markdown import plain_inline, render_block
 from broadside.content.models import Campaign
+from broadside.labels import Labels, css_string
 from broadside.paper import Paper
 from broadside.stylesheets import Stylesheet, sheets_for
 from broadside.templating import render
 
 WORDS_PER_MINUTE = 230
-DEMANDS_HEADING = "The demands"
 # The cover lists demands until about this much text (roughly ten lines at its size):
 # beyond it the cover would spill onto a second page, so the rest are linked to instead.
 COVER_DEMAND_CHARS = 700
 COVER_DEMANDS_MAX = 6
 
 
-def brief_sheets(paper: Paper, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
-    return sheets_for("brief.css", paper, extra_page_css)
+def brief_sheets(paper: Paper, lang: str, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
+    # "Page 3 of 6" in the content's language; brief.css styles the box and hides it on the cover.
+    before, between, after = (
+        css_string(part) for part in re.split(r"\{pages?\}", Labels(lang).page_of)
+    )
+    footer = f"{before} counter(page) {between} counter(pages) {after}"
+    page_numbers = f"@page {{ @bottom-right {{ content: {footer}; }} }}\n"
+    return sheets_for("brief.css", paper, page_numbers + extra_page_css)
 
 
 def brief_html(campaign: Campaign, paper: Paper, inline_styles: tuple[str, ...] = ()) -> str:
@@ -43,7 +49,7 @@ def brief_html(campaign: Campaign, paper: Paper, inline_styles: tuple[str, ...] 
         "letter_closing": render_block(letter.meta.closing, lang=letter.meta.lang, doc_id="closing")
         if letter.meta.closing
         else None,
-        "demands_heading": DEMANDS_HEADING,
+        "labels": Labels(lang),
         "cover_demands": on_cover,
         "more_demands": len(letter.meta.demands) - len(on_cover),
         "fonts": {"serif": fonts.SERIF, "sans": fonts.SANS},

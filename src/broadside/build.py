@@ -36,7 +36,7 @@ class BuildResult:
 def render_brief(
     campaign: Campaign, options: BuildOptions, engine: Engine, result: BuildResult
 ) -> None:
-    sheets = brief_sheets(options.paper)
+    sheets = brief_sheets(options.paper, campaign.lang)
     html = brief_html(campaign, options.paper)
     rendered = engine.layout(engine.parse(html, campaign.root), sheets)
     pdf = engine.pdf(rendered)

@@ -15,36 +15,8 @@ from broadside.content.markdown import plain_inline, render_inline
 from broadside.content.models import Update
 from broadside.resources import TEMPLATES
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def long_date(value: datetime) -> str:
-    return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
-
-
-def clock_time(value: datetime) -> str:
-    """7:20 a.m., the newsroom way."""
-    hour = value.hour % 12 or 12
-    return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
-
-
-def update_time(update: Update) -> str:
-    """ "June 22 at 7:20 a.m. PT", as news sites print an update stamp."""
-    stamp = f"{MONTHS[update.at.month - 1]} {update.at.day} at {clock_time(update.at)}"
-    return f"{stamp} {update.zone}" if update.zone else stamp
+# Filters read the document's language and labels from the template context, so every
+# template renders with `lang` (a language tag) and `labels` (a broadside.labels.Labels).
 
 
 @pass_context
@@ -57,6 +29,16 @@ def _plain(context: Context, text: str) -> str:
     return plain_inline(text, lang=context["lang"])
 
 
+@pass_context
+def _long_date(context: Context, value: datetime) -> str:
+    return str(context["labels"].date(value))
+
+
+@pass_context
+def _update_stamp(context: Context, update: Update) -> str:
+    return str(context["labels"].update_stamp(update))
+
+
 @cache
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
@@ -66,7 +48,9 @@ def environment() -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(inline=_inline, plain=_plain, long_date=long_date, update_time=update_time)
+    env.filters.update(
+        inline=_inline, plain=_plain, long_date=_long_date, update_stamp=_update_stamp
+    )
     return env
 
 

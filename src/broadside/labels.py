@@ -1,0 +1,209 @@
+"""The words Broadside itself prints around the content ("Contents", "Page 3 of 6", dates),
+in the content's language. Unlisted languages fall back to English.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from broadside.content.models import Update
+
+_EN = {
+    "campaign_brief": "Campaign brief",
+    "kicker_from": "from",
+    "who": "Who",
+    "writing_to": "writing to",
+    "reported_by": "Reported by",
+    "when": "When",
+    "demands": "The demands",
+    "more_demands": "… and {n} more, all listed in the letter",
+    "contents": "Contents",
+    "the_report": "The report",
+    "by": "By",
+    "min_read": "{n} min read",
+    "updated": "Updated",
+    "photo_not_reproduced": "Photograph not reproduced",
+    "the_letter": "The letter",
+    "letter_from": "From",
+    "letter_to": "to",
+    "sources": "Sources",
+    "sources_title": "Sources and credits",
+    "about_author": "About the author",
+    "expertise": "Expertise",
+    "photograph": "Photograph",
+    "source_file": "Source file",
+    "not_reproduced": "not reproduced in this brief",
+    "signed": "Signed",
+    "addressed_to": "addressed to",
+    "printed_in_full": "printed here in full",
+    "set_in": "Set in {serif} and {sans}.",
+    "typeset_with": "Typeset with Broadside {version}.",
+    "page_of": "Page {page} of {pages}",
+    "months": (
+        "January February March April May June July August September October November December"
+    ),
+    "date": "{month} {day}, {year}",
+    "stamp": "{month} {day} at {time}",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": _EN,
+    "de": {
+        "campaign_brief": "Kampagnen-Briefing",
+        "kicker_from": "nach",
+        "who": "Wer",
+        "writing_to": "an",
+        "reported_by": "Bericht von",
+        "when": "Wann",
+        "demands": "Die Forderungen",
+        "more_demands": "… und {n} weitere, alle im Brief",
+        "contents": "Inhalt",
+        "the_report": "Der Bericht",
+        "by": "Von",
+        "min_read": "{n} Min. Lesezeit",
+        "updated": "Aktualisiert",
+        "photo_not_reproduced": "Foto nicht abgedruckt",
+        "the_letter": "Der Brief",
+        "letter_from": "Von",
+        "letter_to": "an",
+        "sources": "Quellen",
+        "sources_title": "Quellen und Nachweise",
+        "about_author": "Zur Person",
+        "expertise": "Fachgebiete",
+        "photograph": "Foto",
+        "source_file": "Quelldatei",
+        "not_reproduced": "hier nicht abgedruckt",
+        "signed": "Unterzeichnet von",
+        "addressed_to": "gerichtet an",
+        "printed_in_full": "hier vollständig abgedruckt",
+        "set_in": "Gesetzt in {serif} und {sans}.",
+        "typeset_with": "Erstellt mit Broadside {version}.",
+        "page_of": "Seite {page} von {pages}",
+        "months": (
+            "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+        ),
+        "date": "{day}. {month} {year}",
+        "stamp": "{day}. {month}, {time}",
+    },
+    "fr": {
+        "campaign_brief": "Dossier de campagne",
+        "kicker_from": "d’après",
+        "who": "Qui",
+        "writing_to": "à l’attention de",
+        "reported_by": "Article de",
+        "when": "Quand",
+        "demands": "Les revendications",
+        "more_demands": "… et {n} autres, toutes dans la lettre",
+        "contents": "Sommaire",
+        "the_report": "L’article",
+        "by": "Par",
+        "min_read": "{n} min de lecture",
+        "updated": "Mis à jour",
+        "photo_not_reproduced": "Photo non reproduite",
+        "the_letter": "La lettre",
+        "letter_from": "De",
+        "letter_to": "à",
+        "sources": "Sources",
+        "sources_title": "Sources et crédits",
+        "about_author": "À propos",
+        "expertise": "Domaines",
+        "photograph": "Photo",
+        "source_file": "Fichier source",
+        "not_reproduced": "non reproduite ici",
+        "signed": "Signée",
+        "addressed_to": "adressée à",
+        "printed_in_full": "reproduite ici en intégralité",
+        "set_in": "Composé en {serif} et {sans}.",
+        "typeset_with": "Mis en page avec Broadside {version}.",
+        "page_of": "Page {page} sur {pages}",
+        "months": (
+            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+        ),
+        "date": "{day} {month} {year}",
+        "stamp": "{day} {month} à {time}",
+    },
+    "es": {
+        "campaign_brief": "Dosier de campaña",
+        "kicker_from": "según",
+        "who": "Quién",
+        "writing_to": "dirigiéndose a",
+        "reported_by": "Información de",
+        "when": "Cuándo",
+        "demands": "Las demandas",
+        "more_demands": "… y {n} más, todas en la carta",
+        "contents": "Índice",
+        "the_report": "El artículo",
+        "by": "Por",
+        "min_read": "{n} min de lectura",
+        "updated": "Actualizado",
+        "photo_not_reproduced": "Foto no reproducida",
+        "the_letter": "La carta",
+        "letter_from": "De",
+        "letter_to": "a",
+        "sources": "Fuentes",
+        "sources_title": "Fuentes y créditos",
+        "about_author": "Sobre la autoría",
+        "expertise": "Especialidades",
+        "photograph": "Foto",
+        "source_file": "Archivo original",
+        "not_reproduced": "no reproducida aquí",
+        "signed": "Firmada por",
+        "addressed_to": "dirigida a",
+        "printed_in_full": "reproducida aquí íntegra",
+        "set_in": "Compuesto en {serif} y {sans}.",
+        "typeset_with": "Maquetado con Broadside {version}.",
+        "page_of": "Página {page} de {pages}",
+        "months": (
+            "enero febrero marzo abril mayo junio "
+            "julio agosto septiembre octubre noviembre diciembre"
+        ),
+        "date": "{day} de {month} de {year}",
+        "stamp": "{day} de {month}, {time}",
+    },
+}
+
+
+class Labels:
+    """Labels for one language; `labels.contents`, `labels.format("min_read", n=3)`, dates."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang.split("-")[0].lower()
+        self._words = {**_EN, **LABELS.get(self.lang, {})}
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self._words[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def format(self, key: str, **values: Any) -> str:
+        return self._words[key].format(**values)
+
+    def date(self, value: datetime) -> str:
+        return self.format("date", month=self._month(value), day=value.day, year=value.year)
+
+    def update_stamp(self, update: Update) -> str:
+        """ "June 22 at 7:20 a.m. PT", the way news sites print an update."""
+        stamp = self.format(
+            "stamp", month=self._month(update.at), day=update.at.day, time=self._time(update.at)
+        )
+        return f"{stamp} {update.zone}" if update.zone else stamp
+
+    def _month(self, value: datetime) -> str:
+        return self._words["months"].split()[value.month - 1]
+
+    def _time(self, value: datetime) -> str:
+        if self.lang == "en":
+            hour = value.hour % 12 or 12
+            return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
+        if self.lang == "fr":
+            return f"{value.hour} h {value.minute:02d}"
+        if self.lang == "de":
+            return f"{value.hour}:{value.minute:02d} Uhr"
+        return f"{value.hour}:{value.minute:02d}"
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal (labels go into `content:` in the page footer)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
