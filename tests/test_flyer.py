@@ -21,7 +21,7 @@ import zxingcpp
 from broadside.content.loader import load_campaign
 from broadside.engine import Engine
 from broadside.fit import Fit, Limits, Trial
-from broadside.flyer import FLOOR_PT, Flyer, make_flyer, overflow_message
+from broadside.flyer import CAP_PT, FLOOR_PT, Flyer, make_flyer, overflow_message
 from broadside.paper import Paper
 from tests.conftest import MINIMAL_ARTICLE, MINIMAL_LETTER, run_cli, write_markdown
 from tests.pdf import links, squash
@@ -157,14 +157,18 @@ def glyphs(path: Path) -> tuple[tuple[float, float], list[Glyph]]:
         document.close()
 
 
-def demand_sizes(drawn: list[Glyph], demand: str) -> list[float]:
-    """The printed sizes of a demand's first characters, found in the page's drawn text."""
+def demand_glyphs(drawn: list[Glyph], demand: str) -> list[Glyph]:
+    """A demand's first characters as drawn on the page."""
     visible = [g for g in drawn if not g.char.isspace()]
     text = "".join(g.char for g in visible)
     start = squash(demand).replace(" ", "")[:12]
     at = text.find(start)
     assert at >= 0, f"demand not found on the page: {demand[:40]!r}"
-    return [g.size_pt for g in visible[at : at + len(start)]]
+    return visible[at : at + len(start)]
+
+
+def demand_sizes(drawn: list[Glyph], demand: str) -> list[float]:
+    return [glyph.size_pt for glyph in demand_glyphs(drawn, demand)]
 
 
 def decoded(path: Path) -> list[str]:
@@ -223,6 +227,16 @@ def test_a_short_list_is_set_large_and_the_foot_sits_at_the_bottom(flyer) -> Non
     assert min(demand_sizes(drawn, SEVEN[0])) >= 20
     lowest_text = min(g.box[1] for g in drawn if g.box[2] > g.box[0])
     assert lowest_text < 25 * MM
+
+
+def test_one_short_demand_is_set_very_large_in_the_middle_of_the_page(flyer) -> None:
+    path, result = flyer("one", Paper.LETTER)
+    (_, height), drawn = glyphs(path)
+    assert result.size_pt == CAP_PT and min(demand_sizes(drawn, "Pay us fairly.")) >= 28
+    # The room the short text leaves is shared out, not all left at the bottom.
+    middle = sum(g.box[1] + g.box[3] for g in demand_glyphs(drawn, "Pay us fairly.")) / 2
+    middle /= len(demand_glyphs(drawn, "Pay us fairly."))
+    assert 0.3 * height < middle < 0.6 * height
 
 
 def test_unicode_renders_with_real_glyphs(flyer) -> None:

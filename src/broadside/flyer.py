@@ -148,6 +148,9 @@ def text_model(campaign: Campaign, paper: Paper, qr: QrCode | None) -> TextModel
 class Flyer:
     pdf: bytes
     pages: int
+    size_pt: float  # the demands' type size chosen
+    layouts: int  # how many layouts the search took
+    fit_ms: float  # how long they took
     warnings: list[str]
     notes: list[str]  # the layouts tried and the size chosen, for --verbose
 
@@ -196,7 +199,7 @@ def make_flyer(campaign: Campaign, paper: Paper, engine: Engine) -> Flyer:
         f"{layouts} layouts in {elapsed_ms:.0f} ms"
     )
     pdf = engine.pdf(rendered)
-    return Flyer(pdf, rendered.page_count, rendered.warnings, notes)
+    return Flyer(pdf, rendered.page_count, best.size, layouts, elapsed_ms, rendered.warnings, notes)
 
 
 def overflow_message(campaign: Campaign, paper: Paper, found: fit.Fit[Any]) -> str:
