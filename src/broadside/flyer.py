@@ -30,8 +30,10 @@ MEASURED = ("flyer-main", "flyer-foot")  # ids in flyer.html.j2: the flow and th
 SPREAD_BELOW = 0.85  # at the cap, a page emptier than this spreads out its spare room
 PT_PER_MM = 72 / 25.4
 MM_PER_PX = 25.4 / 96
-# flyer.css's page margins (left + right, top + bottom): only for the first guess.
-MARGINS_MM = (30.0, 29.0)
+# Lengths in flyer.css the first guess needs (it is only a guess: the fit measures).
+MARGINS_MM = (30.0, 29.0)  # left + right, top + bottom
+MASTHEAD_PT = 7.2 * PT_PER_MM  # the accent bar and the room under it
+FOOT_RULE_PT = 4 * PT_PER_MM + 2  # the rule over the foot and the room under it
 
 
 def flyer_sheets(paper: Paper, qr: QrCode | None) -> tuple[Stylesheet, ...]:
@@ -107,24 +109,27 @@ class TextModel:
 
     def __call__(self, size: float) -> float:
         width = self.width_pt
-        ask = 1.3 * size + 8
-        intro = 0.3 * size + 8
-        signature = 0.45 * size + 11
-        height = (1.7 * (0.3 * size + 7) if self.kicker else 0.0) + 1.6 * ask
-        height += _lines(self.ask_chars, ask, width, 0.56) * ask * 1.06 + 0.55 * ask
-        height += _lines(self.intro_chars, intro, width, 0.55) * intro * 1.2 + 0.5 * size
-        text_width = width - 1.55 * size
-        height += sum(_lines(n, size, text_width, 0.52) * size * 1.2 for n in self.demand_chars)
+        kicker, ask, intro = 0.3 * size + 7, 1.3 * size + 8, 0.3 * size + 8
+        signature, date = 0.45 * size + 11, 0.25 * size + 9
+        height = MASTHEAD_PT + (kicker * 1.7 if self.kicker else 0.0)
+        height += _lines(self.ask_chars, ask, width, 0.49) * ask * 1.06 + 0.55 * ask
+        height += _lines(self.intro_chars, intro, width, 0.48) * intro * 1.2 + 0.5 * intro
+        text_width = width - 1.55 * size  # less the numerals' column
+        height += sum(_lines(n, size, text_width, 0.47) * size * 1.2 for n in self.demand_chars)
         height += 0.45 * size * (len(self.demand_chars) - 1)
-        signature_width = width - (self.qr_pt + 23 if self.qr_pt else 0)
-        from_block = _lines(self.signature_chars, signature, signature_width, 0.58) * signature
-        from_block = from_block * 1.15 + (0.2 * size + 8) * 1.6
-        height += size + 4 * PT_PER_MM + max(from_block, self.qr_pt)
+        from_width = width - (self.qr_pt + 23 if self.qr_pt else 0)
+        from_block = _lines(self.signature_chars, signature, from_width, 0.49) * signature * 1.15
+        from_block += date * 1.45
+        height += size + FOOT_RULE_PT + max(from_block, self.qr_pt)
         return height / self.height_pt
 
 
 def _lines(chars: int, size: float, width: float, advance: float) -> float:
-    """Expected line count: the text's length over the line, plus half a ragged last line."""
+    """Expected line count: the text's length over the line, plus half a ragged last line.
+
+    `advance` is the average character width in ems (IBM Plex Sans: 0.45 regular, 0.47
+    bold), a little more to allow for words that wrap early.
+    """
     return max(1.0, chars * advance * size / max(width, size) + 0.5)
 
 
@@ -140,8 +145,14 @@ def text_model(campaign: Campaign, paper: Paper, qr: QrCode | None) -> TextModel
         demand_chars=tuple(len(plain_inline(d, lang=lang)) for d in letter.demands),
         signature_chars=len(plain_inline(letter.signature, lang=lang)),
         kicker=letter.recipient is not None,
-        qr_pt=(qr.size_mm * PT_PER_MM + 24) if qr else 0.0,
+        qr_pt=_qr_block_pt(qr, letter.url) if qr and letter.url else 0.0,
     )
+
+
+def _qr_block_pt(qr: QrCode, url: str) -> float:
+    """The code and the address printed under it (8.5 pt, wrapped to the code's width)."""
+    width = qr.size_mm * PT_PER_MM
+    return width + 1 * PT_PER_MM + _lines(len(url), 8.5, width, 0.5) * 8.5 * 1.25
 
 
 @dataclass(frozen=True)
