@@ -23,7 +23,7 @@ from broadside.engine import Engine
 from broadside.fit import Fit, Limits, Trial
 from broadside.flyer import CAP_PT, FLOOR_PT, Flyer, make_flyer, overflow_message
 from broadside.paper import Paper
-from tests.conftest import MINIMAL_ARTICLE, MINIMAL_LETTER, run_cli, write_markdown
+from tests.conftest import MINIMAL_ARTICLE, MINIMAL_LETTER, SEED_CONTENT, run_cli, write_markdown
 from tests.pdf import links, squash
 
 MM = 72 / 25.4
@@ -305,7 +305,7 @@ def test_the_seed_flyer_is_built_beside_the_brief(build: str, request) -> None:
     text = "".join(g.char for g in drawn)
     assert "We demand a choice in" in text  # the ask
     assert "Amazonians" in text and "June 22, 2018" in text
-    demands = load_campaign(Path("content")).letter.meta.demands
+    demands = load_campaign(SEED_CONTENT).letter.meta.demands
     for demand in demands:
         assert min(demand_sizes(drawn, demand)) >= 18
     assert decoded(path) == []  # the seed has no URL

@@ -89,7 +89,7 @@ def search(
 ) -> Fit[Layout]:
     """Lay out at most `limits.max_layouts` sizes; `model` guesses fullness from a size."""
     fit: Fit[Layout] = Fit(limits)
-    size: float | None = _solve(model, 1.0, limits, limits.floor, limits.cap)
+    size: float | None = _solve(model, _as_modelled, limits, limits.floor, limits.cap)
     while size is not None:
         fullness, layout = measure(size)
         fit.trials.append(Trial(size, fullness, layout))
@@ -112,7 +112,7 @@ def _next_size(fit: Fit[Layout], model: Callable[[float], float]) -> float | Non
         limits.snap(math.sqrt(low * high)),  # bisection, when the prediction is no use
         limits.floor,  # nothing fits yet: the floor settles it either way
     ]
-    usable = [s for s in candidates if s is not None and low <= s <= high and s not in tried]
+    usable = [s for s in candidates if low <= s <= high and s not in tried]
     return usable[0] if usable else None
 
 
@@ -138,18 +138,21 @@ def _correction(
     return ratio
 
 
+def _as_modelled(size: float) -> float:
+    return 1.0  # no measurement yet: take the model at its word
+
+
 def _solve(
     model: Callable[[float], float],
-    correction: float | Callable[[float], float],
+    correction: Callable[[float], float],
     limits: Limits,
     low: float,
     high: float,
-) -> float | None:
+) -> float:
     """The largest size in [low, high] whose corrected model fullness is at most the target."""
 
     def predicted(size: float) -> float:
-        factor = correction(size) if callable(correction) else correction
-        return model(size) * factor
+        return model(size) * correction(size)
 
     if predicted(high) <= limits.target:
         return limits.snap(high)
