@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from broadside.brief import brief_html, brief_sheets
 from broadside.content.models import Campaign
+from broadside.flyer import make_flyer
 from broadside.paper import Paper
 
 if TYPE_CHECKING:
@@ -50,7 +51,17 @@ def render_brief(
         result.artifacts.append(Artifact("brief.html", standalone.encode("utf-8")))
 
 
+def render_flyer(
+    campaign: Campaign, options: BuildOptions, engine: Engine, result: BuildResult
+) -> None:
+    flyer = make_flyer(campaign, options.paper, engine)
+    result.warnings += [f"flyer.pdf: {message}" for message in flyer.warnings]
+    result.notes += [f"flyer.pdf: {note}" for note in flyer.notes]
+    result.artifacts.append(Artifact("flyer.pdf", flyer.pdf, flyer.pages))
+
+
 def build(campaign: Campaign, options: BuildOptions, engine: Engine) -> BuildResult:
     result = BuildResult()
     render_brief(campaign, options, engine, result)
+    render_flyer(campaign, options, engine, result)
     return result

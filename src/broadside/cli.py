@@ -72,6 +72,12 @@ def build(
     html: Annotated[
         bool, typer.Option("--html", help="Also write brief.html beside the PDF.")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Also say what the build decided (the flyer's type size)."
+        ),
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
@@ -88,6 +94,9 @@ def build(
         )
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
+        if verbose:
+            for note in result.notes:
+                typer.echo(note, err=True)
         written = write_all({a.name: a.data for a in result.artifacts}, out)
         for artifact, path in zip(result.artifacts, written, strict=True):
             typer.echo(_summary(path, artifact.pages, len(artifact.data)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ with warnings.catch_warnings():
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 MAX_RESOURCE_BYTES = 30 * 1024 * 1024
+MAX_CACHED_SHEETS = 64  # parsed stylesheets kept, least recently used dropped first
 LOGGER = logging.getLogger("weasyprint")
 
 
@@ -100,6 +102,24 @@ class Rendered:
     def page_count(self) -> int:
         return len(self.document.pages)
 
+    def measure(self, *ids: str) -> tuple[float, dict[str, float]]:
+        """The first page's area height and the outer heights of the elements with these ids.
+
+        In CSS px, straight from the layout tree: how a layout that must fit a page (the
+        flyer) finds out how full that page is without writing a PDF.
+        """
+        page_box = self.document.pages[0]._page_box
+        heights: dict[str, float] = {}
+        stack = [page_box]
+        while stack:  # pre-order, so an element's principal box is met before its parts
+            box = stack.pop()
+            element = getattr(box, "element", None)
+            key = element.get("id") if element is not None else None
+            if key in ids and key not in heights:
+                heights[key] = float(box.margin_height())
+            stack.extend(reversed(getattr(box, "children", ())))
+        return float(page_box.height), heights
+
 
 class Engine:
     """One per process: one font configuration, parsed stylesheets reused across renders."""
@@ -110,7 +130,7 @@ class Engine:
         font_dirs = {path.parent for path in font_files()}
         self.fetcher = ConfinedFetcher([content_root, TEMPLATES, STYLES, *font_dirs])
         self.font_config = FontConfiguration()
-        self._sheets: dict[str, Any] = {}
+        self._sheets: OrderedDict[str, Any] = OrderedDict()
 
     def parse(self, html: str, base: Path) -> Any:
         """Parse once; the result can be laid out many times (the flyer's fit search does)."""
@@ -142,13 +162,19 @@ class Engine:
 
     def _css(self, sheet: Stylesheet) -> Any:
         key = sha256(sheet.text.encode()).hexdigest()
-        if key not in self._sheets:
+        if key in self._sheets:
+            self._sheets.move_to_end(key)
+        else:
             self._sheets[key] = weasyprint.CSS(
                 string=sheet.text,
                 base_url=sheet.base.as_uri() + "/",
                 url_fetcher=self.fetcher,
                 font_config=self.font_config,
             )
+            # Bounded: the flyer's fit adds a one-line sheet per size it tries, and a
+            # long-running process (a watcher) must not keep every one forever.
+            while len(self._sheets) > MAX_CACHED_SHEETS:
+                self._sheets.popitem(last=False)
         return self._sheets[key]
 
     @contextmanager

@@ -1,0 +1,239 @@
+"""The flyer: the ask and the demands on one page, in type as large as the page allows."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from broadside import fit
+from broadside.content.markdown import plain_inline
+from broadside.content.models import Campaign
+from broadside.errors import BuildError
+from broadside.paper import Paper
+from broadside.qr import QrCode, qr_code
+from broadside.resources import STYLES
+from broadside.stylesheets import Stylesheet, sheets_for
+from broadside.templating import render
+
+if TYPE_CHECKING:
+    from broadside.engine import Engine, Rendered
+
+NAME = "flyer.pdf"
+FLOOR_PT = 10.0  # the demands are never set smaller: below it a flyer stops being one
+CAP_PT = 60.0  # however short the demands, larger than this reads as shouting
+LIMITS = fit.Limits(floor=FLOOR_PT, cap=CAP_PT, max_layouts=6)
+DEFAULT_INTRO = "Our demands"
+MEASURED = ("flyer-main", "flyer-foot")  # ids in flyer.html.j2: the flow and the pinned foot
+
+SPREAD_BELOW = 0.85  # at the cap, a page emptier than this spreads out its spare room
+PT_PER_MM = 72 / 25.4
+MM_PER_PX = 25.4 / 96
+# Lengths in flyer.css the first guess needs (it is only a guess: the fit measures).
+MARGINS_MM = (30.0, 29.0)  # left + right, top + bottom
+MASTHEAD_PT = 7.2 * PT_PER_MM  # the accent bar and the room under it
+FOOT_RULE_PT = 4 * PT_PER_MM + 2  # the rule over the foot and the room under it
+
+
+def flyer_sheets(paper: Paper, qr: QrCode | None) -> tuple[Stylesheet, ...]:
+    qr_size = f":root {{ --qr-size: {qr.size_mm}mm; }}\n" if qr else ""
+    return sheets_for("flyer.css", paper, qr_size)
+
+
+def scale_sheet(size_pt: float, spare_px: float = 0.0) -> Stylesheet:
+    """One line per candidate: every type size in flyer.css follows the demand size."""
+    text = f":root {{ --demand-size: {size_pt:g}pt; --spare: {spare_px:.1f}px; }}\n"
+    return Stylesheet("flyer scale", text, STYLES)
+
+
+def campaign_qr(campaign: Campaign) -> QrCode | None:
+    url = campaign.letter.meta.url
+    return qr_code(url, title=f"QR code for {url}") if url else None
+
+
+def flyer_date(campaign: Campaign) -> datetime | None:
+    """When the letter was sent, else the campaign's own date."""
+    return campaign.letter.meta.date or campaign.created
+
+
+def flyer_html(campaign: Campaign, paper: Paper, qr: QrCode | None) -> str:
+    letter = campaign.letter.meta
+    lang = letter.lang
+    ask = letter.ask or letter.title
+    date = flyer_date(campaign)
+    context: dict[str, Any] = {
+        "lang": lang,
+        "paper": paper,
+        "inline_styles": (),
+        "meta": {
+            "title": plain_inline(ask, lang=lang),
+            "author": plain_inline(letter.signature, lang=lang),
+            "subject": plain_inline(letter.title, lang=lang),
+            "keywords": [plain_inline(k, lang=lang) for k in campaign.article.meta.keywords],
+            "created": _w3c_date(date) if date else None,
+            "modified": _w3c_date(date) if date else None,
+        },
+        "letter": letter,
+        "ask": ask,
+        "demands_intro": letter.demands_intro or DEFAULT_INTRO,
+        "date": date,
+        "url": letter.url,
+        "qr": qr,
+    }
+    return render("flyer.html.j2", context)
+
+
+def _w3c_date(value: datetime) -> str:
+    """PDF dates need a time zone with a time: a date given without one is kept as a day."""
+    return value.isoformat() if value.tzinfo else value.date().isoformat()
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """A rough guess of how full the page is at a size, from text lengths alone.
+
+    It only aims the search (its first size, and the shape of the curve between
+    measurements); every decision is taken on measured layouts. Proportions mirror
+    flyer.css loosely: the headline is 1.3 × size + 8 pt, and so on.
+    """
+
+    width_pt: float
+    height_pt: float
+    ask_chars: int
+    intro_chars: int
+    demand_chars: tuple[int, ...]
+    signature_chars: int
+    kicker: bool
+    qr_pt: float  # the QR code and its caption, or 0
+
+    def __call__(self, size: float) -> float:
+        width = self.width_pt
+        kicker, ask, intro = 0.3 * size + 7, 1.3 * size + 8, 0.3 * size + 8
+        signature, date = 0.45 * size + 11, 0.25 * size + 9
+        height = MASTHEAD_PT + (kicker * 1.7 if self.kicker else 0.0)
+        height += _lines(self.ask_chars, ask, width, 0.49) * ask * 1.06 + 0.55 * ask
+        height += _lines(self.intro_chars, intro, width, 0.48) * intro * 1.2 + 0.5 * intro
+        text_width = width - 1.55 * size  # less the numerals' column
+        height += sum(_lines(n, size, text_width, 0.47) * size * 1.2 for n in self.demand_chars)
+        height += 0.45 * size * (len(self.demand_chars) - 1)
+        from_width = width - (self.qr_pt + 23 if self.qr_pt else 0)
+        from_block = _lines(self.signature_chars, signature, from_width, 0.49) * signature * 1.15
+        from_block += date * 1.45
+        height += size + FOOT_RULE_PT + max(from_block, self.qr_pt)
+        return height / self.height_pt
+
+
+def _lines(chars: int, size: float, width: float, advance: float) -> float:
+    """Expected line count: the text's length over the line, plus half a ragged last line.
+
+    `advance` is the average character width in ems (IBM Plex Sans: 0.45 regular, 0.47
+    bold), a little more to allow for words that wrap early.
+    """
+    return max(1.0, chars * advance * size / max(width, size) + 0.5)
+
+
+def text_model(campaign: Campaign, paper: Paper, qr: QrCode | None) -> TextModel:
+    letter = campaign.letter.meta
+    lang = letter.lang
+    width_mm, height_mm = paper.size_mm
+    return TextModel(
+        width_pt=(width_mm - MARGINS_MM[0]) * PT_PER_MM,
+        height_pt=(height_mm - MARGINS_MM[1]) * PT_PER_MM,
+        ask_chars=len(plain_inline(letter.ask or letter.title, lang=lang)),
+        intro_chars=len(plain_inline(letter.demands_intro or DEFAULT_INTRO, lang=lang)),
+        demand_chars=tuple(len(plain_inline(d, lang=lang)) for d in letter.demands),
+        signature_chars=len(plain_inline(letter.signature, lang=lang)),
+        kicker=letter.recipient is not None,
+        qr_pt=_qr_block_pt(qr, letter.url) if qr and letter.url else 0.0,
+    )
+
+
+def _qr_block_pt(qr: QrCode, url: str) -> float:
+    """The code and the address printed under it (8.5 pt, wrapped to the code's width)."""
+    width = qr.size_mm * PT_PER_MM
+    return width + 1 * PT_PER_MM + _lines(len(url), 8.5, width, 0.5) * 8.5 * 1.25
+
+
+@dataclass(frozen=True)
+class Flyer:
+    pdf: bytes
+    pages: int
+    size_pt: float  # the demands' type size chosen
+    layouts: int  # how many layouts the search took
+    fit_ms: float  # how long they took
+    warnings: list[str]
+    notes: list[str]  # the layouts tried and the size chosen, for --verbose
+
+
+def make_flyer(campaign: Campaign, paper: Paper, engine: Engine) -> Flyer:
+    """Find the largest demand size that fits one page; fail rather than go below the floor."""
+    qr = campaign_qr(campaign)
+    parsed = engine.parse(flyer_html(campaign, paper, qr), campaign.root)
+    sheets = flyer_sheets(paper, qr)
+
+    def measure(size: float, spare_px: float = 0.0) -> tuple[float, Rendered]:
+        rendered = engine.layout(parsed, (*sheets, scale_sheet(size, spare_px)))
+        area, heights = rendered.measure(*MEASURED)
+        fullness = sum(heights[key] for key in MEASURED) / area
+        # The main block never breaks across pages; should a page still be added, count it.
+        fullness = max(fullness, float(rendered.page_count > 1) * rendered.page_count)
+        return fullness, rendered
+
+    started = time.perf_counter()
+    found = fit.search(measure, text_model(campaign, paper, qr), LIMITS)
+    notes = [
+        f"layout {number} at {trial.size:g} pt: {trial.fullness:.0%} of the page"
+        + ("" if trial.fits else " (overflows)")
+        for number, trial in enumerate(found.trials, start=1)
+    ]
+    best = found.best
+    if best is None:
+        raise BuildError(overflow_message(campaign, paper, found))
+    rendered, layouts = best.layout, len(found.trials)
+    if best.size >= LIMITS.cap and best.fullness < SPREAD_BELOW and layouts < LIMITS.max_layouts:
+        # Few, short demands at the largest size leave the page half empty: one more layout
+        # moves the demands down into the middle of the room left.
+        area_px, _ = rendered.measure()
+        spare_px = (1 - best.fullness) * area_px / 2
+        fullness, spread = measure(best.size, spare_px)
+        layouts += 1
+        notes.append(
+            f"layout {layouts} at {best.size:g} pt with the demands "
+            f"{spare_px * MM_PER_PX:.0f} mm lower: {fullness:.0%} of the page"
+        )
+        if fullness <= 1:
+            rendered = spread
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    notes.append(
+        f"demands set at {best.size:g} pt (floor {FLOOR_PT:g}, cap {CAP_PT:g}): "
+        f"{layouts} layouts in {elapsed_ms:.0f} ms"
+    )
+    pdf = engine.pdf(rendered)
+    return Flyer(pdf, rendered.page_count, best.size, layouts, elapsed_ms, rendered.warnings, notes)
+
+
+def overflow_message(campaign: Campaign, paper: Paper, found: fit.Fit[Any]) -> str:
+    """Say how far the flyer overflows at the floor, and what would make it fit."""
+    letter = campaign.letter.meta
+    at_floor = found.at_floor
+    fullness = at_floor.fullness if at_floor else float("nan")
+    over_mm = (fullness - 1) * (paper.size_mm[1] - MARGINS_MM[1])
+    count = len(letter.demands)
+    lengths = sorted(
+        (-len(plain_inline(demand, lang=letter.lang)), number)
+        for number, demand in enumerate(letter.demands, start=1)
+    )
+    longest = "; ".join(f"demand {number}: {-chars:,} characters" for chars, number in lengths[:2])
+    advice = f"Shorten the longest demands ({longest}), or have fewer of them"
+    if letter.ask and len(letter.ask) > -lengths[0][0]:
+        advice += f", or the headline (ask: {len(letter.ask):,} characters)"
+    taller = Paper.A4.size_mm[1] - paper.size_mm[1]
+    if taller > 0 and over_mm < taller:
+        advice += f"; or build with --paper a4 ({Paper.A4.label} is {taller:.1f} mm taller)"
+    subject = "the demand does" if count == 1 else f"the {count} demands do"
+    return (
+        f"{NAME}: {subject} not fit on one {paper.label} page even at the {FLOOR_PT:g} pt "
+        f"floor: the flyer needs {fullness:.2f} pages ({over_mm:.0f} mm more than the page holds). "
+        f"{advice}. Nothing was written."
+    )
