@@ -4,37 +4,68 @@ from __future__ import annotations
 
 import math
 import re
+from enum import IntEnum
 from typing import Any
 
 from broadside import __version__, fonts
 from broadside.content.markdown import plain_inline, render_block
 from broadside.content.models import Campaign
-from broadside.labels import Labels, css_string
+from broadside.labels import Labels, css_string, w3c_date
 from broadside.paper import Paper
 from broadside.stylesheets import Stylesheet, sheets_for
 from broadside.templating import render
 
 WORDS_PER_MINUTE = 230
-# The cover lists demands until about this much text (roughly ten lines at its size):
-# beyond it the cover would spill onto a second page, so the rest are linked to instead.
-COVER_DEMAND_CHARS = 700
 COVER_DEMANDS_MAX = 6
 
 
-def brief_sheets(paper: Paper, lang: str, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
-    # "Page 3 of 6" in the content's language; brief.css styles the box and hides it on the cover.
-    before, between, after = (
-        css_string(part) for part in re.split(r"\{pages?\}", Labels(lang).page_of)
-    )
+def brief_sheets(
+    campaign: Campaign, paper: Paper, extra_page_css: str = ""
+) -> tuple[Stylesheet, ...]:
+    """The brief's sheets, plus its running header and footer in the content's language."""
+    labels = Labels(campaign.lang)
+    before, between, after = (css_string(part) for part in re.split(r"\{pages?\}", labels.page_of))
     footer = f"{before} counter(page) {between} counter(pages) {after}"
-    page_numbers = f"@page {{ @bottom-right {{ content: {footer}; }} }}\n"
-    return sheets_for("brief.css", paper, page_numbers + extra_page_css)
+    title = css_string(_shorten(plain_inline(campaign.article.meta.title, lang=campaign.lang)))
+    running = (
+        f"@page {{ @top-left {{ content: {title}; }} @bottom-right {{ content: {footer}; }} }}\n"
+    )
+    return sheets_for("brief.css", paper, running + extra_page_css)
 
 
-def brief_html(campaign: Campaign, paper: Paper, inline_styles: tuple[str, ...] = ()) -> str:
+def _shorten(text: str, limit: int = 80) -> str:
+    """Cut at a word boundary with an ellipsis: the running header has one line."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:") + "…"
+
+
+class CoverLevel(IntEnum):
+    """How much the cover holds: everything, then less, until it fits one page."""
+
+    FULL = 0  # the ask quoted, as many demands as about ten lines allow
+    COMPACT = 1  # no quote, demands up to about six lines
+    MINIMAL = 2  # title and subtitle clamped to two lines, the first demand only
+
+    def next_name(self) -> str:
+        return CoverLevel(min(self + 1, CoverLevel.MINIMAL)).name.lower()
+
+    @property
+    def demand_chars(self) -> int:
+        return (700, 400, 0)[self]
+
+
+def brief_html(
+    campaign: Campaign,
+    paper: Paper,
+    cover: CoverLevel = CoverLevel.FULL,
+    inline_styles: tuple[str, ...] = (),
+) -> str:
     article, letter = campaign.article, campaign.letter
     lang = campaign.lang
-    on_cover = cover_demands(letter.meta.demands)
+    on_cover = cover_demands(letter.meta.demands, cover.demand_chars)
     context: dict[str, Any] = {
         "lang": lang,
         "paper": paper,
@@ -50,6 +81,7 @@ def brief_html(campaign: Campaign, paper: Paper, inline_styles: tuple[str, ...] 
         if letter.meta.closing
         else None,
         "labels": Labels(lang),
+        "cover": cover.name.lower(),
         "cover_demands": on_cover,
         "more_demands": len(letter.meta.demands) - len(on_cover),
         "fonts": {"serif": fonts.SERIF, "sans": fonts.SANS},
@@ -58,10 +90,9 @@ def brief_html(campaign: Campaign, paper: Paper, inline_styles: tuple[str, ...] 
     return render("brief.html.j2", context)
 
 
-def cover_demands(demands: tuple[str, ...]) -> tuple[str, ...]:
-    """As many demands as the cover has room for (at least one); the rest are linked to."""
+def cover_demands(demands: tuple[str, ...], budget: int) -> tuple[str, ...]:
+    """As many demands as `budget` characters allow (at least one); the rest are linked to."""
     shown: list[str] = []
-    budget = COVER_DEMAND_CHARS
     for demand in demands[:COVER_DEMANDS_MAX]:
         if shown and len(demand) > budget:
             break
@@ -82,8 +113,8 @@ def document_metadata(campaign: Campaign) -> dict[str, Any]:
         "author": "; ".join(plain_inline(name, lang=lang) for name in authors),
         "subject": plain_inline(article.subtitle, lang=lang) if article.subtitle else None,
         "keywords": [plain_inline(k, lang=lang) for k in article.keywords],
-        "created": created.isoformat() if created else None,
-        "modified": _latest(campaign).isoformat() if created else None,
+        "created": w3c_date(created) if created else None,
+        "modified": w3c_date(_latest(campaign)) if created else None,
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from broadside.brief import brief_html, brief_sheets
+from broadside.brief import CoverLevel, brief_html, brief_sheets
 from broadside.content.models import Campaign
 from broadside.flyer import make_flyer
 from broadside.paper import Paper
@@ -37,16 +37,25 @@ class BuildResult:
 def render_brief(
     campaign: Campaign, options: BuildOptions, engine: Engine, result: BuildResult
 ) -> None:
-    sheets = brief_sheets(options.paper, campaign.lang)
-    html = brief_html(campaign, options.paper)
-    rendered = engine.layout(engine.parse(html, campaign.root), sheets)
+    sheets = brief_sheets(campaign, options.paper)
+    # The cover must be one page. Long fields are clamped in CSS, but what fits depends on
+    # the text, so measure: if the contents do not start on page 2, lay out a more compact
+    # cover (rarely needed; the seed and ordinary campaigns take one layout).
+    for cover in CoverLevel:
+        html = brief_html(campaign, options.paper, cover=cover)
+        rendered = engine.layout(engine.parse(html, campaign.root), sheets)
+        if rendered.page_of("contents") == 2:
+            break
+        result.notes.append(
+            f"brief.pdf: cover spilled onto a second page; trying {cover.next_name()}"
+        )
     pdf = engine.pdf(rendered)
     result.warnings += [f"brief.pdf: {message}" for message in rendered.warnings]
     result.artifacts.append(Artifact("brief.pdf", pdf, rendered.page_count))
     if options.html:
         # The web version carries its styles inline so it opens anywhere on this machine.
         standalone = brief_html(
-            campaign, options.paper, inline_styles=tuple(s.text for s in sheets)
+            campaign, options.paper, cover=cover, inline_styles=tuple(s.text for s in sheets)
         )
         result.artifacts.append(Artifact("brief.html", standalone.encode("utf-8")))
 

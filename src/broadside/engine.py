@@ -120,6 +120,13 @@ class Rendered:
             stack.extend(reversed(getattr(box, "children", ())))
         return float(page_box.height), heights
 
+    def page_of(self, anchor: str) -> int | None:
+        """The 1-based page an element with id `anchor` starts on, if it is laid out."""
+        for number, page in enumerate(self.document.pages, start=1):
+            if anchor in page.anchors:
+                return number
+        return None
+
 
 class Engine:
     """One per process: one font configuration, parsed stylesheets reused across renders."""

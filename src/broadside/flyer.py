@@ -11,6 +11,7 @@ from broadside import fit
 from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign
 from broadside.errors import BuildError
+from broadside.labels import Labels, w3c_date
 from broadside.paper import Paper
 from broadside.qr import QrCode, qr_code
 from broadside.resources import STYLES
@@ -24,7 +25,6 @@ NAME = "flyer.pdf"
 FLOOR_PT = 10.0  # the demands are never set smaller: below it a flyer stops being one
 CAP_PT = 60.0  # however short the demands, larger than this reads as shouting
 LIMITS = fit.Limits(floor=FLOOR_PT, cap=CAP_PT, max_layouts=6)
-DEFAULT_INTRO = "Our demands"
 MEASURED = ("flyer-main", "flyer-foot")  # ids in flyer.html.j2: the flow and the pinned foot
 
 SPREAD_BELOW = 0.85  # at the cap, a page emptier than this spreads out its spare room
@@ -71,22 +71,18 @@ def flyer_html(campaign: Campaign, paper: Paper, qr: QrCode | None) -> str:
             "author": plain_inline(letter.signature, lang=lang),
             "subject": plain_inline(letter.title, lang=lang),
             "keywords": [plain_inline(k, lang=lang) for k in campaign.article.meta.keywords],
-            "created": _w3c_date(date) if date else None,
-            "modified": _w3c_date(date) if date else None,
+            "created": w3c_date(date) if date else None,
+            "modified": w3c_date(date) if date else None,
         },
         "letter": letter,
         "ask": ask,
-        "demands_intro": letter.demands_intro or DEFAULT_INTRO,
+        "demands_intro": letter.demands_intro or Labels(lang).our_demands,
+        "labels": Labels(lang),
         "date": date,
         "url": letter.url,
         "qr": qr,
     }
     return render("flyer.html.j2", context)
-
-
-def _w3c_date(value: datetime) -> str:
-    """PDF dates need a time zone with a time: a date given without one is kept as a day."""
-    return value.isoformat() if value.tzinfo else value.date().isoformat()
 
 
 @dataclass(frozen=True)
@@ -141,7 +137,7 @@ def text_model(campaign: Campaign, paper: Paper, qr: QrCode | None) -> TextModel
         width_pt=(width_mm - MARGINS_MM[0]) * PT_PER_MM,
         height_pt=(height_mm - MARGINS_MM[1]) * PT_PER_MM,
         ask_chars=len(plain_inline(letter.ask or letter.title, lang=lang)),
-        intro_chars=len(plain_inline(letter.demands_intro or DEFAULT_INTRO, lang=lang)),
+        intro_chars=len(plain_inline(letter.demands_intro or Labels(lang).our_demands, lang=lang)),
         demand_chars=tuple(len(plain_inline(d, lang=lang)) for d in letter.demands),
         signature_chars=len(plain_inline(letter.signature, lang=lang)),
         kicker=letter.recipient is not None,

@@ -17,6 +17,8 @@ _EN = {
     "reported_by": "Reported by",
     "when": "When",
     "demands": "The demands",
+    "open_letter_to": "Open letter to",
+    "our_demands": "Our demands",
     "more_demands": "… and {n} more, all listed in the letter",
     "contents": "Contents",
     "the_report": "The report",
@@ -57,6 +59,8 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Bericht von",
         "when": "Wann",
         "demands": "Die Forderungen",
+        "open_letter_to": "Offener Brief an",
+        "our_demands": "Unsere Forderungen",
         "more_demands": "… und {n} weitere, alle im Brief",
         "contents": "Inhalt",
         "the_report": "Der Bericht",
@@ -94,6 +98,8 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Article de",
         "when": "Quand",
         "demands": "Les revendications",
+        "open_letter_to": "Lettre ouverte à",
+        "our_demands": "Nos revendications",
         "more_demands": "… et {n} autres, toutes dans la lettre",
         "contents": "Sommaire",
         "the_report": "L’article",
@@ -131,6 +137,8 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Información de",
         "when": "Cuándo",
         "demands": "Las demandas",
+        "open_letter_to": "Carta abierta a",
+        "our_demands": "Nuestras demandas",
         "more_demands": "… y {n} más, todas en la carta",
         "contents": "Índice",
         "the_report": "El artículo",
@@ -202,6 +210,11 @@ class Labels:
         if self.lang == "de":
             return f"{value.hour}:{value.minute:02d} Uhr"
         return f"{value.hour}:{value.minute:02d}"
+
+
+def w3c_date(value: datetime) -> str:
+    """A date for PDF metadata: with its time only when it has a zone (a bare date stays a day)."""
+    return value.isoformat() if value.tzinfo else value.date().isoformat()
 
 
 def css_string(text: str) -> str:
