@@ -8,7 +8,7 @@ build prints them: 1 KB = 1024 bytes, 1 MB = 1024 KB.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -76,6 +76,7 @@ class Fit:
     images: ImageQuality
     reduced: bool = False
     nothing_to_shrink: bool = False  # smaller pictures saved nothing: it has none
+    steps: tuple[str, ...] = ()  # what was tried, as reported
 
 
 R = TypeVar("R", bound=Attempt)
@@ -91,28 +92,30 @@ def render_within(limit: int | None, render: Callable[[], R], engine: Engine) ->
     if limit is None or not _over(attempt, limit):
         return attempt, Fit(engine.settings.images)
     start = engine.settings
-    images, stuck = start.images, False
+    images, stuck, steps = start.images, False, []
     try:
         for step in STEPS[STEPS.index(images) + 1 if images in STEPS else 1 :]:
             before = {a.name: len(a.data) for a in _over(attempt, limit)}
             engine.settings = replace(start, images=step)
             retry = render()
-            after = {a.name: len(a.data) for a in retry.artifacts if a.name in before}
-            names = ", ".join(before)
-            retry.notes.append(
-                f"{names}: over --max-size {human_size(limit)} "
-                f"({', '.join(human_size(size) for size in before.values())}); "
-                f"pictures re-rendered at {step.describe()}: "
-                f"{', '.join(human_size(size) for size in after.values())}"
+            after = [len(a.data) for a in retry.artifacts if a.name in before]
+            steps.append(
+                f"{', '.join(before)}: {_sizes(before.values())} is over --max-size "
+                f"{human_size(limit)}; pictures re-rendered at {step.describe()}: "
+                f"{_sizes(after)}"
             )
-            saved = sum(before.values()) - sum(after.values())
+            stuck = sum(before.values()) - sum(after) < 0.01 * sum(before.values())
             attempt, images = retry, step
-            stuck = saved < 0.01 * sum(before.values())
             if not _over(retry, limit) or stuck:
                 break
     finally:
         engine.settings = start
-    return attempt, Fit(images, reduced=True, nothing_to_shrink=stuck)
+    attempt.notes[:0] = steps
+    return attempt, Fit(images, reduced=True, nothing_to_shrink=stuck, steps=tuple(steps))
+
+
+def _sizes(sizes: Iterable[int]) -> str:
+    return ", ".join(human_size(size) for size in sizes)
 
 
 def _over(attempt: Attempt, limit: int) -> list[File]:
@@ -126,15 +129,21 @@ def check(files: Sequence[File], limit: int | None, fits: dict[str, Fit]) -> Non
     over = [f for f in files if f.pages is not None and len(f.data) > limit]
     if not over:
         return
-    lines = [f"{len(over)} file(s) over --max-size {human_size(limit)}:"]
+    lines = []
     for file in over:
         fit = fits.get(file.name)
         how = ""
         if fit and fit.nothing_to_shrink:
-            how = ", and smaller pictures saved nothing (it has none to shrink)"
+            how = "; smaller pictures saved nothing (it has none to shrink)"
         elif fit and fit.reduced:
             how = f", even with pictures at {fit.images.describe()}"
-        lines.append(f"  {file.name}: {human_size(len(file.data))}{how}")
+        lines.append(
+            f"{file.name} is {human_size(len(file.data))}, over --max-size {human_size(limit)}{how}"
+        )
+    tried = dict.fromkeys(
+        step for file in over for step in getattr(fits.get(file.name), "steps", ())
+    )
+    lines += [f"  tried: {step}" for step in tried]
     lines.append(
         "To fit: use fewer or smaller pictures (crop them; save photographs as JPEG, not "
         "PNG), shorten the text, or raise --max-size. Nothing was written."
