@@ -14,8 +14,8 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from broadside.content.markdown import render_block
 from broadside.content.loader import load_campaign
+from broadside.content.markdown import render_block
 from tests.conftest import SEED_CONTENT, run_cli
 from tests.pdf import squash
 from tests.structure import Element, structure, tagged_mcids, text_runs
