@@ -116,3 +116,10 @@ def test_crop_marks_are_artifacts_so_the_pdf_stays_accessible(print_shop: Path) 
         tail = operators[operators.index("Q", len(operators) - 40) :]
         assert operators[-1] == "EMC" and "BMC" in operators[-40:]
         assert tail.count("S") >= 8  # eight strokes: two per corner
+
+
+def test_build_help_documents_the_print_options() -> None:
+    result = run_cli("build", "--help")
+    assert result.exit_code == 0
+    for option in ("--max-size", "--handouts", "--bleed", "--marks", "--archival"):
+        assert option in result.output

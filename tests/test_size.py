@@ -40,8 +40,9 @@ def photo_campaign(make_campaign) -> Path:
         article={"figure": {"file": "photos/crowd.jpg", "alt": "A crowd", "caption": "A crowd."}}
     )
     (root / "photos").mkdir()
-    noise = random.Random(1).randbytes(2400 * 1600 * 3)
-    Image.frombytes("RGB", (2400, 1600), noise).save(root / "photos" / "crowd.jpg", quality=90)
+    # 1600 px across a ~118 mm column is ~340 dpi: more than print needs, as photos are.
+    noise = random.Random(1).randbytes(1600 * 1000 * 3)
+    Image.frombytes("RGB", (1600, 1000), noise).save(root / "photos" / "crowd.jpg", quality=90)
     return root
 
 
