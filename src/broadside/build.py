@@ -41,7 +41,7 @@ class Artifact:
 class BuildResult:
     artifacts: list[Artifact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what the build decided, for --verbose
+    notes: list[str] = field(default_factory=list)  # what the build decided; cli prints "note:"
 
 
 Renderer = Callable[[Campaign, BuildOptions, "Engine", BuildResult], None]
