@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -12,6 +13,7 @@ from broadside.content.markdown import plain_inline, render_block
 from broadside.content.models import Campaign
 from broadside.labels import Labels, css_string, w3c_date
 from broadside.paper import Paper
+from broadside.reproducible import source_date
 from broadside.stylesheets import Stylesheet, sheets_for
 from broadside.templating import render
 
@@ -107,18 +109,20 @@ def document_metadata(campaign: Campaign) -> dict[str, Any]:
     lang = campaign.lang
     authors = [article.author.name] if article.author else []
     authors.append(letter.signature)
-    created = campaign.created
+    # From the content; else SOURCE_DATE_EPOCH (reproducible builds); else no date at all.
+    created = campaign.created or source_date()
     return {
         "title": plain_inline(article.title, lang=lang),
         "author": "; ".join(plain_inline(name, lang=lang) for name in authors),
         "subject": plain_inline(article.subtitle, lang=lang) if article.subtitle else None,
         "keywords": [plain_inline(k, lang=lang) for k in article.keywords],
         "created": w3c_date(created) if created else None,
-        "modified": w3c_date(_latest(campaign)) if created else None,
+        "modified": w3c_date(latest_date(campaign) or created) if created else None,
     }
 
 
-def _latest(campaign: Campaign) -> Any:
+def latest_date(campaign: Campaign) -> datetime | None:
+    """When the content last changed: its newest update, else its own date."""
     dates = [update.at for update in campaign.article.meta.updates]
     return max(dates) if dates else campaign.created
 

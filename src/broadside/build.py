@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
-from broadside.brief import CoverLevel, brief_html, brief_sheets
+from broadside import archive, sizing
+from broadside.brief import CoverLevel, brief_html, brief_sheets, latest_date
 from broadside.content.models import Campaign
 from broadside.flyer import make_flyer
+from broadside.handouts import handouts
 from broadside.paper import Paper
+from broadside.pdfsettings import PdfSettings
+from broadside.reproducible import source_date
 
 if TYPE_CHECKING:
     from broadside.engine import Engine
@@ -18,6 +24,11 @@ if TYPE_CHECKING:
 class BuildOptions:
     paper: Paper = Paper.A4
     html: bool = False  # also write the intermediate HTML, for debugging and the web
+    max_size: int | None = None  # bytes; pictures are reduced until every PDF fits
+    handouts: bool = False  # also impose the PDFs for printing: n-up flyers, brief booklet
+    bleed_mm: float = 0.0  # print shop: backgrounds extend this far past the trim
+    marks: bool = False  # print shop: crop marks outside the bleed
+    archival: bool = False  # PDF/A-3b carrying the campaign's own sources
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,11 @@ class Artifact:
 class BuildResult:
     artifacts: list[Artifact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what the build decided, for --verbose
+    notes: list[str] = field(default_factory=list)  # what the build changed; always shown
+    details: list[str] = field(default_factory=list)  # how it decided; shown with --verbose
+
+
+Renderer = Callable[[Campaign, BuildOptions, "Engine", BuildResult], None]
 
 
 def render_brief(
@@ -46,7 +61,7 @@ def render_brief(
         rendered = engine.layout(engine.parse(html, campaign.root), sheets)
         if rendered.page_of("contents") == 2:
             break
-        result.notes.append(
+        result.details.append(
             f"brief.pdf: cover spilled onto a second page; trying {cover.next_name()}"
         )
     pdf = engine.pdf(rendered)
@@ -65,12 +80,54 @@ def render_flyer(
 ) -> None:
     flyer = make_flyer(campaign, options.paper, engine)
     result.warnings += [f"flyer.pdf: {message}" for message in flyer.warnings]
-    result.notes += [f"flyer.pdf: {note}" for note in flyer.notes]
+    result.details += [f"flyer.pdf: {note}" for note in flyer.notes]
     result.artifacts.append(Artifact("flyer.pdf", flyer.pdf, flyer.pages))
 
 
 def build(campaign: Campaign, options: BuildOptions, engine: Engine) -> BuildResult:
     result = BuildResult()
-    render_brief(campaign, options, engine, result)
-    render_flyer(campaign, options, engine, result)
+    engine.settings = pdf_settings(campaign, options)
+    if options.archival and not (latest_date(campaign) or source_date()):
+        result.notes.append(
+            "archival: the content has no date, so the embedded files are dated by their "
+            "modification time; set `published` in article.md (or SOURCE_DATE_EPOCH) for "
+            "PDFs identical on every machine"
+        )
+    fits: dict[str, sizing.Fit] = {}
+    for render in (render_brief, render_flyer):
+        attempt, fit = sizing.render_within(
+            options.max_size, partial(_render_alone, render, campaign, options, engine), engine
+        )
+        result.artifacts += attempt.artifacts
+        result.warnings += attempt.warnings
+        result.notes += attempt.notes
+        result.details += attempt.details
+        fits |= {artifact.name: fit for artifact in attempt.artifacts}
+    if options.handouts:
+        pdfs = {a.name: (a.data, a.pages) for a in result.artifacts if a.pages is not None}
+        for handout in handouts(pdfs, options.paper):
+            result.artifacts.append(Artifact(handout.name, handout.data, handout.pages))
+            fits[handout.name] = fits[handout.source]
+    sizing.check(result.artifacts, options.max_size, fits)
     return result
+
+
+def _render_alone(
+    render: Renderer, campaign: Campaign, options: BuildOptions, engine: Engine
+) -> BuildResult:
+    result = BuildResult()
+    render(campaign, options, engine, result)
+    return result
+
+
+def pdf_settings(campaign: Campaign, options: BuildOptions) -> PdfSettings:
+    """How this build makes every PDF; the engine applies it to each output alike."""
+    if not options.archival:
+        return PdfSettings(bleed_mm=options.bleed_mm, marks=options.marks)
+    return PdfSettings(
+        archival=True,
+        attachments=archive.sources(campaign),
+        attachment_date=archive.attachment_date(campaign),
+        bleed_mm=options.bleed_mm,
+        marks=options.marks,
+    )

@@ -28,6 +28,15 @@ CampaignDir = Annotated[
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback for every error.")]
 
 
+def _size(text: str) -> int:
+    from broadside.sizing import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"broadside {__version__}")
@@ -75,7 +84,47 @@ def build(
     verbose: Annotated[
         bool,
         typer.Option(
-            "--verbose", "-v", help="Also say what the build decided (the flyer's type size)."
+            "--verbose", "-v", help="Also say what the build decided (layouts tried, sizes chosen)."
+        ),
+    ] = False,
+    max_size: Annotated[
+        int | None,
+        typer.Option(
+            "--max-size",
+            parser=_size,
+            metavar="SIZE",
+            help="Largest size for each PDF, e.g. 2MB or 500KB: pictures are reduced "
+            "(and each step reported) until every file fits, or the build fails.",
+        ),
+    ] = None,
+    handouts: Annotated[
+        bool,
+        typer.Option(
+            "--handouts",
+            help="Also write flyer-2up.pdf and flyer-4up.pdf (copies per sheet, with cut "
+            "marks) and brief-booklet.pdf (for folding and stapling).",
+        ),
+    ] = False,
+    bleed: Annotated[
+        float,
+        typer.Option(
+            "--bleed",
+            min=0,
+            max=20,
+            metavar="MM",
+            help="Print shop: extend edge-to-edge backgrounds this many millimetres past "
+            "the trim (3 is usual); TrimBox and BleedBox are set.",
+        ),
+    ] = 0.0,
+    marks: Annotated[
+        bool, typer.Option("--marks", help="Print shop: add crop marks outside the bleed.")
+    ] = False,
+    archival: Annotated[
+        bool,
+        typer.Option(
+            "--archival",
+            help="Write PDF/A-3b (still tagged for screen readers) carrying article.md, "
+            "letter.md and demands.json inside.",
         ),
     ] = False,
     debug: Debug = False,
@@ -89,14 +138,23 @@ def build(
         from broadside.output import write_all
 
         campaign = load_campaign(campaign_dir)
-        result = build_outputs(
-            campaign, BuildOptions(paper=paper, html=html), Engine(campaign.root)
+        options = BuildOptions(
+            paper=paper,
+            html=html,
+            max_size=max_size,
+            handouts=handouts,
+            bleed_mm=bleed,
+            marks=marks,
+            archival=archival,
         )
+        result = build_outputs(campaign, options, Engine(campaign.root))
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
+        for note in result.notes:
+            typer.echo(f"note: {note}", err=True)
         if verbose:
-            for note in result.notes:
-                typer.echo(note, err=True)
+            for detail in result.details:
+                typer.echo(detail, err=True)
         written = write_all({a.name: a.data for a in result.artifacts}, out)
         for artifact, path in zip(result.artifacts, written, strict=True):
             typer.echo(_summary(path, artifact.pages, len(artifact.data)))

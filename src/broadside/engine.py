@@ -8,10 +8,12 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+from base64 import b64encode
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,9 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from broadside.errors import BuildError
+from broadside.finishing import finish
+from broadside.pdfsettings import PdfSettings
+from broadside.reproducible import fixed_font_dates
 from broadside.resources import STYLES, TEMPLATES
 from broadside.stylesheets import Stylesheet
 
@@ -129,14 +134,19 @@ class Rendered:
 
 
 class Engine:
-    """One per process: one font configuration, parsed stylesheets reused across renders."""
+    """One per process: one font configuration, parsed stylesheets reused across renders.
 
-    def __init__(self, content_root: Path) -> None:
+    `settings` say how every PDF is made (accessible or archival, bleed, image quality); a
+    build may change them between renders (the size limit lowers image quality).
+    """
+
+    def __init__(self, content_root: Path, settings: PdfSettings | None = None) -> None:
         from broadside.fonts import font_files
 
         font_dirs = {path.parent for path in font_files()}
         self.fetcher = ConfinedFetcher([content_root, TEMPLATES, STYLES, *font_dirs])
         self.font_config = FontConfiguration()
+        self.settings = settings or PdfSettings()
         self._sheets: OrderedDict[str, Any] = OrderedDict()
 
     def parse(self, html: str, base: Path) -> Any:
@@ -145,7 +155,9 @@ class Engine:
 
     def layout(self, parsed: Any, sheets: Sequence[Stylesheet]) -> Rendered:
         with self._capture() as messages:
-            css = [self._css(sheet) for sheet in sheets]
+            press = self.settings.page_css()  # bleed: every output inherits it
+            extra = (Stylesheet("print shop", press, STYLES),) if press else ()
+            css = [self._css(sheet) for sheet in (*sheets, *extra)]
             document = parsed.render(
                 font_config=self.font_config, stylesheets=css, **self.options()
             )
@@ -153,19 +165,45 @@ class Engine:
 
     def pdf(self, rendered: Rendered, **options: Any) -> bytes:
         """Write the PDF. A Document can be written only once: fonts are subset in place."""
-        with self._capture() as messages:
-            data: bytes = rendered.document.write_pdf(**{**self.options(), **options})
+        settings = self.settings
+        with self._capture() as messages, fixed_font_dates():
+            data: bytes = rendered.document.write_pdf(
+                **{**self.options(), "attachments": self._attachments(), **options},
+                finisher=lambda _document, pdf: finish(pdf, settings),
+            )
         rendered.warnings += messages
         return data
 
-    @staticmethod
-    def options() -> dict[str, Any]:
+    def options(self) -> dict[str, Any]:
         return {
-            "pdf_variant": "pdf/ua-1",  # tagged, titled, with /Lang: accessible by default
+            # Tagged, titled, with /Lang: accessible by default; archival is PDF/A-3b and
+            # stays tagged (finishing.py adds the PDF/UA-1 claim).
+            "pdf_variant": self.settings.variant,
+            "pdf_tags": True,
             "pdf_identifier": True,  # derived from the content, so rebuilds are identical
             "optimize_images": True,
-            "dpi": 300,
+            # Read when images load, so they must reach layout as well as write_pdf.
+            "dpi": self.settings.images.dpi,
+            "jpeg_quality": self.settings.images.jpeg_quality,
         }
+
+    def _attachments(self) -> list[Any]:
+        """The settings' files as WeasyPrint attachments: data: URLs carry their MIME type,
+        so it never depends on the machine's MIME database; dates are the content's."""
+        date = self.settings.attachment_date
+        return [
+            weasyprint.Attachment(
+                url=f"data:{item.mime_type};base64,{b64encode(item.data).decode()}",
+                url_fetcher=URLFetcher(allowed_protocols={"data"}),
+                name=item.name,
+                description=item.description,
+                relationship=item.relationship,
+                # WeasyPrint writes these as UTC ("Z") whatever their zone: convert first.
+                created=date.astimezone(UTC) if date else None,
+                modified=date.astimezone(UTC) if date else None,
+            )
+            for item in self.settings.attachments
+        ]
 
     def _css(self, sheet: Stylesheet) -> Any:
         key = sha256(sheet.text.encode()).hexdigest()

@@ -115,10 +115,19 @@ def _walk(tokens: list[Token]) -> Iterator[Token]:
 
 
 def _shift_headings(tokens: list[Token], offset: int) -> None:
+    """The body's top heading level goes just under the section's, and no level is skipped
+    on the way down (h2 then h4 becomes h2 then h3): screen readers navigate by level, and
+    PDF/UA checkers reject skipped levels. Looks do not change (body headings share a size)."""
+    ranks = {
+        level: rank
+        for rank, level in enumerate(sorted({t.tag for t in tokens if t.type == "heading_open"}))
+    }
+    previous = offset
     for token in tokens:
+        if token.type == "heading_open":
+            previous = min(offset + 1 + ranks[token.tag], previous + 1, 6)
         if token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + offset, 6)
-            token.tag = f"h{level}"
+            token.tag = f"h{previous}"
 
 
 def render_block(text: str, *, lang: str, doc_id: str, heading_offset: int = 1) -> Markup:
