@@ -92,3 +92,10 @@ def test_without_dates_the_files_are_dated_by_their_modification_time(
     with pikepdf.open(out / "brief.pdf") as pdf:
         for spec in pdf.Root.AF:
             assert str(spec.EF.F.Params.ModDate) == "D:20200913122640Z"
+
+
+def test_the_flyer_is_archival_too(archival: Path) -> None:
+    with pikepdf.open(archival.with_name("flyer.pdf")) as pdf:
+        with pdf.open_metadata() as xmp:
+            assert xmp["pdfaid:part"] == "3" and xmp["pdfaid:conformance"] == "B"
+        assert {str(spec.UF) for spec in pdf.Root.AF} == {"article.md", "letter.md", "demands.json"}

@@ -26,6 +26,7 @@ from broadside.pdfsettings import PdfSettings
 from broadside.resources import STYLES
 from broadside.stylesheets import Stylesheet
 from tests.conftest import SEED_CONTENT, run_cli
+from tests.pdf import page_texts
 
 MM = 72 / 25.4
 BLUE = (31, 111, 235)
@@ -301,3 +302,17 @@ def test_handouts_impose_a_flyer_when_the_build_has_one(flyer_a4: bytes) -> None
         _, page = first_sheet(made[name].data)
         assert len(placements(page)) == copies
         assert made[name].source == "flyer.pdf"
+
+
+def test_the_seed_flyer_is_imposed_two_and_four_up(seed_handouts: Path) -> None:
+    for name, copies, landscape in (("flyer-2up.pdf", 2, True), ("flyer-4up.pdf", 4, False)):
+        with pikepdf.open(seed_handouts / name) as imposed:
+            assert len(imposed.pages) == 1
+            sheet = imposed.pages[0]
+            width, height = (float(v) for v in sheet.mediabox[2:])
+            assert (round(width / MM), round(height / MM)) == (
+                (297, 210) if landscape else (210, 297)
+            )
+            assert len(placements(sheet)) == copies
+        text = page_texts(seed_handouts / name)[0]
+        assert text.count("Stop selling facial recognition") == copies, name

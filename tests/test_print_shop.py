@@ -43,7 +43,8 @@ def boxes(path: Path) -> list[dict[str, list[float]]]:
 
 
 def test_every_page_has_trim_bleed_and_room_for_marks(print_shop: Path) -> None:
-    for page in boxes(print_shop):
+    flyer = print_shop.with_name("flyer.pdf")
+    for page in boxes(print_shop) + boxes(flyer):
         assert page["/TrimBox"] == [0, 0, *A4]  # the finished A4 page
         assert page["/BleedBox"] == expected(3)
         room = expected(3 + 8)  # marks: 3 mm beyond the bleed, 6 mm long
