@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from broadside import __version__
-from broadside.errors import ExitCode, UserError
+from broadside.errors import BuildError, ExitCode, UserError
 from broadside.paper import Paper
 
 app = typer.Typer(
@@ -72,6 +72,9 @@ def build(
     html: Annotated[
         bool, typer.Option("--html", help="Also write brief.html beside the PDF.")
     ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if any.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
@@ -79,15 +82,19 @@ def build(
         from broadside.build import BuildOptions
         from broadside.build import build as build_outputs
         from broadside.content.loader import load_campaign
+        from broadside.deadline import time_limit
         from broadside.engine import Engine
         from broadside.output import write_all
 
         campaign = load_campaign(campaign_dir)
-        result = build_outputs(
-            campaign, BuildOptions(paper=paper, html=html), Engine(campaign.root)
-        )
+        with time_limit():
+            result = build_outputs(
+                campaign, BuildOptions(paper=paper, html=html), Engine(campaign.root)
+            )
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
+        if strict and result.warnings:
+            raise BuildError(f"--strict: {_count(result.warnings)} above; nothing was written")
         written = write_all({a.name: a.data for a in result.artifacts}, out)
         for artifact, path in zip(result.artifacts, written, strict=True):
             typer.echo(_summary(path, artifact.pages, len(artifact.data)))
@@ -106,6 +113,10 @@ def check(campaign_dir: CampaignDir = Path("content"), debug: Debug = False) -> 
 def _summary(path: Path, pages: int | None, size: int) -> str:
     pages_text = "" if pages is None else f"{pages} page{'s' if pages != 1 else ''}"
     return f"wrote {path}  {pages_text:>9}  {_human_size(size):>8}"
+
+
+def _count(warnings: list[str]) -> str:
+    return f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
 
 
 def _human_size(size: int) -> str:

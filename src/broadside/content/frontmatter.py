@@ -19,6 +19,21 @@ from broadside.errors import Problem
 
 Location = tuple[str | int, ...]
 FENCE = "---"
+# Only so a huge file is never read into memory; the character limits in checks.py, which
+# name the line at fault, are far tighter.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 200_000  # 40 demands of 2,000 characters, a long closing, and more
+# After YAML aliases are expanded: a real campaign has a few hundred values, nested 4 deep.
+# Without a cap, nine aliases to nine aliases ("billion laughs") expand to gigabytes.
+MAX_VALUES = 10_000
+MAX_DEPTH = 20
+
+_BOMS = {
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\xfe\xff": "UTF-16",
+    b"\xff\xfe": "UTF-16",
+}
 
 
 @dataclass(frozen=True)
@@ -48,11 +63,26 @@ class FrontMatterError(Exception):
 def read_source(path: Path) -> SourceFile:
     """Read `path`; raise `FrontMatterError` for anything that stops us reading further."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FrontMatterError(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    f"file is {size / 2**20:.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB",
+                )
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise FrontMatterError(
             Problem(path, None, None, f"cannot read file: {error.strerror}")
         ) from None
+    encoding = next((name for bom, name in _BOMS.items() if raw.startswith(bom)), None)
+    if encoding is not None:
+        raise FrontMatterError(
+            Problem(path, 1, None, f"saved as {encoding} text; save the file as UTF-8")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -82,6 +112,16 @@ def read_source(path: Path) -> SourceFile:
         )
 
     yaml_text = "\n".join(lines[1:closing])
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+        raise FrontMatterError(
+            Problem(
+                path,
+                2,
+                None,
+                f"front matter is {len(yaml_text):,} characters; the limit is "
+                f"{MAX_FRONT_MATTER_CHARS:,}: long text belongs in the body",
+            )
+        )
     first_yaml_line = 2
     data, locations = _parse_yaml(path, yaml_text, first_yaml_line)
     body = "\n".join(lines[closing + 1 :])
@@ -114,12 +154,33 @@ def _parse_yaml(
             )
         )
     locations: dict[Location, int] = {}
-    data = _plain(loaded, (), first_line, locations)
+    try:
+        data = _plain(loaded, (), first_line, locations)
+    except _TooBig as error:
+        raise FrontMatterError(Problem(path, error.line, None, error.message)) from None
     return data, locations
 
 
+class _TooBig(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
 def _plain(node: Any, location: Location, first_line: int, out: dict[Location, int]) -> Any:
-    """ruamel's commented containers → plain dicts/lists, recording each entry's line."""
+    """ruamel's commented containers → plain dicts/lists, recording each entry's line.
+
+    Aliases are expanded here, so this is where their size is capped.
+    """
+    if len(location) > MAX_DEPTH:
+        line = out.get(location, first_line)
+        raise _TooBig(line, f"YAML: nested more than {MAX_DEPTH} levels deep")
+    if len(out) > MAX_VALUES:
+        raise _TooBig(
+            first_line,
+            f"YAML: more than {MAX_VALUES:,} values (are aliases like *name repeating a "
+            "large block?)",
+        )
     if isinstance(node, CommentedMap):
         result = {}
         for key, value in node.items():

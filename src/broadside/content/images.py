@@ -1,12 +1,17 @@
-"""Pictures a campaign may use: inside its folder, a known format, a sane size.
+"""Pictures a campaign may use: inside its folder, a known format, a sane size, not broken.
 
-Only the header is read here (Pillow opens lazily), so a decompression bomb is refused
-before anything tries to decode it.
+The header is read first (Pillow opens lazily), so a decompression bomb is refused by its
+declared size before anything decodes it; only then is the picture decoded once, so a
+truncated or corrupt file is reported here rather than silently missing from the PDF.
 """
 
 from __future__ import annotations
 
+import os
+import warnings
+from io import BytesIO
 from pathlib import Path
+from typing import IO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -19,15 +24,16 @@ MAX_SIDE = 20_000
 def resolve_inside(root: Path, relative: str) -> Path | str:
     """The real path of `relative` under `root`, or why it is not acceptable."""
     root = root.resolve()
-    candidate = root / relative
+    if not Path(os.path.normpath(root / relative)).is_relative_to(root):
+        return f"{relative} points outside the campaign folder; copy the file into it"
     try:
-        real = candidate.resolve(strict=True)
+        real = (root / relative).resolve(strict=True)
     except (FileNotFoundError, NotADirectoryError):
         return f"file not found: {relative} (looked in {root})"
-    except (OSError, RuntimeError) as error:  # symlink loops and the like
+    except (OSError, RuntimeError, ValueError) as error:  # symlink loops, NUL bytes
         return f"cannot open {relative}: {error}"
     if not real.is_relative_to(root):
-        return f"{relative} points outside the campaign folder; copy the file into it"
+        return f"{relative} is a link to a file outside the campaign folder; copy the file in"
     if not real.is_file():
         return f"{relative} is not a regular file"
     return real
@@ -38,22 +44,51 @@ def check_image(path: Path) -> str | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
         return f"{path.name} is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
-    try:
-        with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
-        return f"{path.name} is not a PNG, JPEG, GIF or WebP picture"
-    if kind not in FORMATS:
-        return f"{path.name} is {kind}; use PNG, JPEG, GIF or WebP"
-    if (
+    with path.open("rb") as handle:
+        return _check(handle, path.name)
+
+
+def check_image_data(data: bytes, name: str) -> str | None:
+    """As `check_image`, for bytes already read (the engine's fetcher checks what it serves)."""
+    if len(data) > MAX_BYTES:
+        return f"{name} is {len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
+    return _check(BytesIO(data), name)
+
+
+def _check(handle: IO[bytes], name: str) -> str | None:
+    not_a_picture = f"{name} is not a PNG, JPEG, GIF or WebP picture"
+    with warnings.catch_warnings():
+        # Our own limit is far below Pillow's bomb warning; the message below says why.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(handle) as image:
+                kind, (width, height) = image.format, image.size
+                if kind not in FORMATS:
+                    return f"{name} is {kind}; use PNG, JPEG, GIF or WebP"
+                if too_big(width, height):
+                    return _size_message(name, f"{width} × {height} pixels")
+                image.load()
+        except Image.DecompressionBombError:
+            return _size_message(name, "far more pixels than a photo")
+        except (UnidentifiedImageError, SyntaxError):
+            return not_a_picture
+        except (OSError, ValueError, EOFError, MemoryError) as error:
+            return f"{name} is damaged and cannot be read ({error}); export it again"
+    return None
+
+
+def too_big(width: int, height: int) -> bool:
+    return (
         width < 1
         or height < 1
         or width > MAX_SIDE
         or height > MAX_SIDE
         or width * height > MAX_PIXELS
-    ):
-        return (
-            f"{path.name} is {width} × {height} pixels; the limit is {MAX_PIXELS // 1_000_000} "
-            f"megapixels and {MAX_SIDE} pixels a side"
-        )
-    return None
+    )
+
+
+def _size_message(name: str, size: str) -> str:
+    return (
+        f"{name} is {size}; the limit is {MAX_PIXELS // 1_000_000} megapixels and "
+        f"{MAX_SIDE:,} pixels a side"
+    )
