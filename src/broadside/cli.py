@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from broadside import __version__
-from broadside.errors import BuildError, ExitCode, UserError
+from broadside.errors import BuildError, ExitCode, UserError, printable
 from broadside.paper import Paper
 
 app = typer.Typer(
@@ -55,7 +55,7 @@ def reporting(debug: bool) -> Iterator[None]:
         if debug:
             raise
         for line in error.lines(Path.cwd()):
-            typer.echo(line, err=True)
+            typer.echo(printable(line), err=True)
         raise typer.Exit(int(error.exit_code)) from None
     except KeyboardInterrupt:
         typer.echo("interrupted; nothing was written", err=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from broadside.confine import Confinement, Refused
-from broadside.errors import BuildError
+from broadside.errors import BuildError, printable
 from broadside.resources import STYLES, TEMPLATES
 from broadside.stylesheets import Stylesheet
 
@@ -89,7 +89,7 @@ def _readable(record: logging.LogRecord) -> str:
         if isinstance(codepoint, int):
             name = unicodedata.name(chr(codepoint), "unnamed")
             return f"no shipped font has U+{codepoint:04X} {name}; it printed as an empty box"
-    return record.getMessage()
+    return printable(record.getMessage())
 
 
 @dataclass

@@ -192,7 +192,7 @@ def image_problems(
                 path,
                 line,
                 field,
-                f"picture '{_shorten(target)}' must be a file inside the campaign folder",
+                f"picture '{_shorten(relative)}' must be a file inside the campaign folder",
             )
         ]
     resolved = resolve_inside(root, relative)
@@ -256,7 +256,8 @@ def strings(node: Any, location: Location = ()) -> Iterator[tuple[Location, str]
 
 
 def _unprintable(text: str) -> list[str]:
-    return fonts.uncovered(text) + [c for c in _SEPARATORS if c in text]
+    missing = [c for c in fonts.uncovered(text) if not _CONTROL.match(c)]  # reported apart
+    return missing + [c for c in _SEPARATORS if c in text]
 
 
 def _no_glyph(chars: list[str]) -> str:

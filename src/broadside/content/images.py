@@ -8,12 +8,15 @@ truncated or corrupt file is reported here rather than silently missing from the
 from __future__ import annotations
 
 import os
+import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from typing import IO
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 MAX_BYTES = 25 * 1024 * 1024
@@ -29,7 +32,7 @@ def resolve_inside(root: Path, relative: str) -> Path | str:
     try:
         real = (root / relative).resolve(strict=True)
     except (FileNotFoundError, NotADirectoryError):
-        return f"file not found: {relative} (looked in {root})"
+        return f"file not found: {relative} (paths are relative to the campaign folder)"
     except (OSError, RuntimeError, ValueError) as error:  # symlink loops, NUL bytes
         return f"cannot open {relative}: {error}"
     if not real.is_relative_to(root):
@@ -57,7 +60,7 @@ def check_image_data(data: bytes, name: str) -> str | None:
 
 def _check(handle: IO[bytes], name: str) -> str | None:
     not_a_picture = f"{name} is not a PNG, JPEG, GIF or WebP picture"
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _strict_decoding():
         # Our own limit is far below Pillow's bomb warning; the message below says why.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
@@ -68,13 +71,28 @@ def _check(handle: IO[bytes], name: str) -> str | None:
                 if too_big(width, height):
                     return _size_message(name, f"{width} × {height} pixels")
                 image.load()
-        except Image.DecompressionBombError:
-            return _size_message(name, "far more pixels than a photo")
+        except Image.DecompressionBombError as error:
+            # Pillow refuses before telling us the size, but names the pixel count.
+            pixels = re.search(r"\((\d+) pixels\)", str(error))
+            count = f"{int(pixels.group(1)):,} pixels" if pixels else "far more pixels than a photo"
+            return _size_message(name, f"a picture of {count}")
         except (UnidentifiedImageError, SyntaxError):
             return not_a_picture
         except (OSError, ValueError, EOFError, MemoryError) as error:
             return f"{name} is damaged and cannot be read ({error}); export it again"
     return None
+
+
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """WeasyPrint tells Pillow, for the whole process, to pad truncated pictures with grey;
+    a check must see them as the damaged files they are."""
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def too_big(width: int, height: int) -> bool:

@@ -83,9 +83,31 @@ def _load(
     try:
         meta = model.model_validate(source.data)
     except ValidationError as error:
-        problems += [_problem_from(source, model, detail) for detail in error.errors()]
+        details = error.errors()
+        guessed = {_typo_fix(model, detail) for detail in details} - {None}
+        problems += [
+            _problem_from(source, model, detail)
+            for detail in details
+            # `titel:` already says "did you mean 'title'?"; "title is missing" adds nothing.
+            if not (detail["type"] == "missing" and tuple(detail["loc"]) in guessed)
+        ]
         return None
     return source, meta
+
+
+def _guess(model: type[BaseModel], location: Location) -> tuple[list[str], str | None]:
+    """The fields allowed beside an unknown one, and the one it was probably meant to be."""
+    known = _field_names(model, location[:-1])
+    guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
+    return known, guess[0] if guess else None
+
+
+def _typo_fix(model: type[BaseModel], detail: Any) -> Location | None:
+    if detail["type"] != "extra_forbidden":
+        return None
+    location: Location = tuple(detail["loc"])
+    guess = _guess(model, location)[1]
+    return (*location[:-1], guess) if guess else None
 
 
 def _problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Problem:
@@ -93,9 +115,8 @@ def _problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Pr
     kind = detail["type"]
     message = str(detail["msg"]).removeprefix("Value error, ")
     if kind == "extra_forbidden":
-        known = _field_names(model, location[:-1])
-        guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; known fields: {', '.join(known)}"
+        known, guess = _guess(model, location)
+        hint = f"; did you mean '{guess}'?" if guess else f"; known fields: {', '.join(known)}"
         message = f"unknown field{hint}"
     elif kind == "missing":
         message = "required field is missing"
@@ -112,6 +133,11 @@ def _friendly(kind: str, detail: Any, fallback: str) -> str:
     given = _kind_of(detail.get("input"))
     context = detail.get("ctx") or {}
     if kind == "string_type":
+        value = detail.get("input")
+        if isinstance(value, (bool, int, float)):
+            # YAML read `42` or `no` as a number or true/false; quotes make it text.
+            written = str(value).lower() if isinstance(value, bool) else str(value)
+            return f'must be text, not {given}: to print it as written, quote it: "{written}"'
         return f"must be text, not {given}"
     if kind in ("tuple_type", "list_type"):
         return f"must be a list (one '- item' per line), not {given}"
@@ -121,6 +147,19 @@ def _friendly(kind: str, detail: Any, fallback: str) -> str:
         return f"must be {_DATE_HINT}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"must be a group of indented 'field: value' lines, not {given}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long: at most {context.get('max_length')} characters"
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "less_than_equal": ("at most", "le"),
+        "greater_than": ("more than", "gt"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"must be {words} {context.get(key)}"
     if kind == "too_short":
         minimum = context.get("min_length", 1)
         if isinstance(detail.get("input"), str):
