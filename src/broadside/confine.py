@@ -61,15 +61,18 @@ class Confinement:
             raise FileNotFoundError(f"file not found: {path}") from None
         except OSError as error:
             raise Refused(f"refused {path}: {error.strerror}") from None
-        with os.fdopen(descriptor, "rb") as handle:
-            opened = os.fstat(handle.fileno())
+        try:
+            opened = os.fstat(descriptor)
             if not stat.S_ISREG(opened.st_mode):
                 raise Refused(f"refused {path}: not a regular file")
             if not self._still(path, opened):
                 raise Refused(f"refused {path}: it changed while it was being read")
             if opened.st_size > MAX_RESOURCE_BYTES:
                 raise Refused(f"refused {path}: larger than {MAX_RESOURCE_BYTES // 2**20} MB")
-            data = handle.read(MAX_RESOURCE_BYTES + 1)
+            with os.fdopen(descriptor, "rb", closefd=False) as handle:
+                data = handle.read(MAX_RESOURCE_BYTES + 1)
+        finally:
+            os.close(descriptor)
         if len(data) > MAX_RESOURCE_BYTES:
             raise Refused(f"refused {path}: larger than {MAX_RESOURCE_BYTES // 2**20} MB")
         if not _inside(real, self.own):
@@ -96,7 +99,8 @@ def _local_path(url: str) -> Path:
     parts = urlsplit(url)
     if parts.scheme.lower() != "file":
         raise Refused(
-            f"refused {_shorten(url)}: builds are offline and never fetch from the network"
+            f"refused {_shorten(url)}: only files inside the campaign folder are used; "
+            "builds are offline"
         )
     if parts.netloc not in ("", "localhost"):
         raise Refused(f"refused {_shorten(url)}: a file on another machine")
