@@ -24,10 +24,11 @@ from broadside.content.images import check_image, resolve_inside
 from broadside.content.markdown import LINK_SCHEMES, is_safe_link, scan
 from broadside.errors import Problem
 
-MAX_BODY_CHARS = 300_000  # about 50,000 words, 130 pages of the brief
-MAX_LINE_CHARS = 10_000  # no paragraph may be longer, so no line either
-MAX_PARAGRAPH_CHARS = 10_000  # about four pages of unbroken text
+MAX_BODY_CHARS = 200_000  # about 33,000 words, some 90 pages of the brief
+MAX_LINE_CHARS = 5_000  # no paragraph may be longer, so no line either
+MAX_PARAGRAPH_CHARS = 5_000  # about 800 words, two pages of unbroken text
 MAX_BLOCKS = 2_000  # paragraphs, headings, list items, table rows and cells, notes
+MAX_TABLE_CELLS = 500  # a table cell costs the typesetter several paragraphs' time
 MAX_FOOTNOTE_REFS = 500
 MAX_DEPTH = 20  # lists in lists, emphasis in emphasis: deeper breaks the Markdown parser
 
@@ -116,7 +117,9 @@ def markdown_problems(
     """Links, pictures and sizes in one Markdown text that starts on `first_line`.
 
     `inline` is set for front-matter values, whose lines in the file (folded, quoted) do not
-    match the value's own: every problem then points at the field's line.
+    match the value's own: every problem then points at the field's line. A one-line reading
+    (`inline=True`) is not held to the paragraph limit: the models cap those fields far
+    lower, and a block field read as one line would seem one long paragraph.
     """
     found = scan(text, lang=lang, inline=bool(inline))
 
@@ -132,6 +135,15 @@ def markdown_problems(
                 field,
                 f"{found.blocks:,} paragraphs, list items, table cells and the like; the limit "
                 f"is {MAX_BLOCKS:,}",
+            )
+        )
+    if found.table_cells > MAX_TABLE_CELLS:
+        problems.append(
+            Problem(
+                path,
+                first_line,
+                field,
+                f"{found.table_cells:,} table cells; the limit is {MAX_TABLE_CELLS:,}",
             )
         )
     if found.footnote_refs > MAX_FOOTNOTE_REFS:
@@ -153,7 +165,7 @@ def markdown_problems(
                 f"is {MAX_DEPTH}",
             )
         )
-    if found.longest > MAX_PARAGRAPH_CHARS:
+    if found.longest > MAX_PARAGRAPH_CHARS and not inline:
         problems.append(
             Problem(
                 path,

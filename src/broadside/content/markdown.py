@@ -163,6 +163,7 @@ class Scan:
 
     references: list[Reference]
     blocks: int  # paragraphs, headings, list items, quotes, table rows and cells, notes
+    table_cells: int
     footnote_refs: int
     depth: int  # deepest nesting of blocks and inline markup (emphasis inside emphasis…)
     depth_line: int
@@ -177,13 +178,14 @@ def scan(text: str, *, lang: str = "en", inline: bool = False) -> Scan:
     """
     md = parser(lang)
     found: list[Reference] = []
-    blocks = footnote_refs = depth = depth_line = longest = longest_line = 0
+    blocks = cells = footnote_refs = depth = depth_line = longest = longest_line = 0
     line = 0
     tokens = md.parseInline(text, {}) if inline else md.parse(text, {})
     for token in tokens:
         line = token.map[0] if token.map else line
         if token.nesting == 1:
             blocks += 1
+            cells += token.type in ("td_open", "th_open")
             if token.level + 1 > depth:
                 depth, depth_line = token.level + 1, line
         if token.type != "inline":
@@ -202,7 +204,7 @@ def scan(text: str, *, lang: str = "en", inline: bool = False) -> Scan:
                 footnote_refs += 1
             if child.nesting == 1 and token.level + child.level + 2 > depth:
                 depth, depth_line = token.level + child.level + 2, line
-    return Scan(found, blocks, footnote_refs, depth, depth_line, longest, longest_line)
+    return Scan(found, blocks, cells, footnote_refs, depth, depth_line, longest, longest_line)
 
 
 def references(text: str, *, lang: str = "en") -> list[Reference]:
