@@ -281,13 +281,15 @@ def test_a_picture_inside_the_folder_is_the_only_image_in_the_pdf(
 ) -> None:
     folder = scratch()
     (folder / "photos").mkdir()
-    write_png(folder / "photos" / "crowd one.png", 64, 48)
+    # A name with a space, a # and a %: a plain path in figure.file, an address in Markdown.
+    write_png(folder / "photos" / "crowd #1 100%.png", 64, 48)
     (folder / "article.md").write_text(
-        "---\ntitle: A report\nfigure:\n  file: photos/crowd one.png\n  alt: A crowd\n---\n"
-        "Body, and the same picture again: ![A crowd](photos/crowd%20one.png)\n"
+        "---\ntitle: A report\nfigure:\n  file: 'photos/crowd #1 100%.png'\n  alt: A crowd\n---\n"
+        "Body, and the same picture again: ![A crowd](photos/crowd%20%231%20100%25.png)\n"
     )
     result = run_cli("build", "case", "--out", "out")
     assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # both found: no "failed to load image" warning
     found = inventory(here / "out" / "brief.pdf")
     assert set(found.images) == {(64, 48)}
     assert found.embedded_files == [] and found.file_annotations == 0

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from broadside import fonts
 from broadside.content.frontmatter import Location, SourceFile
@@ -192,12 +192,15 @@ def markdown_problems(
 
 
 def image_problems(
-    root: Path, path: Path, line: int, field: str, target: str, alt: str
+    root: Path, path: Path, line: int, field: str, target: str, alt: str, *, url: bool = True
 ) -> list[Problem]:
-    """A picture must be a real PNG, JPEG, GIF or WebP file inside the campaign folder."""
-    # Markdown percent-encodes a picture's address (a space is %20); WeasyPrint decodes it,
-    # so the file checked here is the file it would load.
-    relative = unquote(target)
+    """A picture must be a real PNG, JPEG, GIF or WebP file inside the campaign folder.
+
+    A Markdown picture's `target` is an address (`url`): Markdown percent-encodes it (a space
+    is %20) and WeasyPrint drops any ?query or #fragment and decodes the rest, so the file
+    checked here is the file it would load. `figure.file` is a plain path instead.
+    """
+    relative = unquote(urlsplit(target).path) if url else target
     if ":" in relative.split("/")[0] or relative.startswith(("/", "\\")):
         return [
             Problem(

@@ -217,5 +217,5 @@ def _figure_problems(root: Path, source: SourceFile, meta: ArticleMeta) -> list[
         return []
     line = source.line_of(("figure", "file"))
     return checks.image_problems(
-        root, source.path, line, "figure.file", figure.file, figure.alt or ""
+        root, source.path, line, "figure.file", figure.file, figure.alt or "", url=False
     )
