@@ -200,14 +200,17 @@ def image_problems(
     is %20) and WeasyPrint drops any ?query or #fragment and decodes the rest, so the file
     checked here is the file it would load. `figure.file` is a plain path instead.
     """
-    relative = unquote(urlsplit(target).path) if url else target
-    if ":" in relative.split("/")[0] or relative.startswith(("/", "\\")):
+    address = urlsplit(target) if url else None
+    relative = unquote(address.path) if address else target
+    absolute = address is not None and bool(address.scheme or address.netloc)
+    if absolute or ":" in relative.split("/")[0] or relative.startswith(("/", "\\")):
+        shown = unquote(target) if url else target
         return [
             Problem(
                 path,
                 line,
                 field,
-                f"picture '{_shorten(relative)}' must be a file inside the campaign folder",
+                f"picture '{_shorten(shown)}' must be a file inside the campaign folder",
             )
         ]
     resolved = resolve_inside(root, relative)
