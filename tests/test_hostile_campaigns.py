@@ -189,9 +189,14 @@ def test_content_file_linked_from_outside_is_refused(
     outside.write_text("---\ntitle: Not yours\n---\nA private note.\n")
     (folder / "article.md").unlink()
     (folder / "article.md").symlink_to(outside)
+    (folder / "letter.md").unlink()
+    (folder / "letter.md").symlink_to("letter.md")
     assert check_lines("case") == (
         ExitCode.CONTENT,
-        ["case/article.md: is a link to a file outside the campaign folder; copy it in"],
+        [
+            "case/article.md: is a link to a file outside the campaign folder; copy it in",
+            "case/letter.md: is a link to a file that does not exist (or to itself)",
+        ],
     )
 
 
@@ -233,6 +238,7 @@ def test_pictures_that_are_not_pictures_or_not_inside(
     (photos / "outside.png").symlink_to(write_png(here / "outside.png", 40, 30))
     os.mkfifo(photos / "pipe.png")
     (photos / "folder.png").mkdir()
+    (photos / "loop.png").symlink_to("loop.png")
     (folder / "article.md").write_text(
         "---\n"
         "title: A report\n"
@@ -252,6 +258,7 @@ def test_pictures_that_are_not_pictures_or_not_inside(
                 "outside",
                 "pipe",
                 "folder",
+                "loop",
             )
         )
         + "\n"
@@ -273,6 +280,7 @@ def test_pictures_that_are_not_pictures_or_not_inside(
         f"case/article.md:19: body: photos/outside.png {outside}",
         "case/article.md:21: body: photos/pipe.png is not a regular file",
         "case/article.md:23: body: photos/folder.png is not a regular file",
+        "case/article.md:25: body: photos/loop.png is a link that leads back to itself",
     ]
 
 

@@ -26,7 +26,11 @@ def write_all(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
         raise BuildError(f"cannot create output folder {out_dir}: {error.strerror}") from None
     for name in files:
         target = out_dir / name
-        if target.exists() and not target.is_file():
+        try:
+            in_the_way = target.exists() and not target.is_file()
+        except OSError as error:
+            raise BuildError(f"cannot write {target}: {error.strerror}") from None
+        if in_the_way:
             raise BuildError(f"cannot write {target}: something that is not a file is in the way")
     staged = _stage(files, out_dir)
     _commit(staged)

@@ -33,8 +33,12 @@ def resolve_inside(root: Path, relative: str) -> Path | str:
         real = (root / relative).resolve(strict=True)
     except (FileNotFoundError, NotADirectoryError):
         return f"file not found: {relative} (paths are relative to the campaign folder)"
-    except (OSError, RuntimeError, ValueError) as error:  # symlink loops, NUL bytes
-        return f"cannot open {relative}: {error}"
+    except RuntimeError:  # Python's word for a symlink loop
+        return f"{relative} is a link that leads back to itself"
+    except OSError as error:
+        return f"cannot open {relative}: {error.strerror}"
+    except ValueError:  # a NUL byte
+        return f"{relative} is not a file name"
     if not real.is_relative_to(root):
         return f"{relative} is a link to a file outside the campaign folder; copy the file in"
     if not real.is_file():
@@ -44,21 +48,26 @@ def resolve_inside(root: Path, relative: str) -> Path | str:
 
 def check_image(path: Path) -> str | None:
     """None if `path` is a picture we will print, else the reason it is refused."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return f"{path.name} is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
-    with path.open("rb") as handle:
-        return _check(handle, path.name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // 1024 // 1024
+            return f"{path.name} is {size / 1e6:.0f} MB; the limit is {limit} MB"
+        with path.open("rb") as handle:
+            return _check(handle, path.name)
+    except OSError as error:
+        return f"cannot read {path.name}: {error.strerror}"
 
 
 def check_image_data(data: bytes, name: str) -> str | None:
-    """As `check_image`, for bytes already read (the engine's fetcher checks what it serves)."""
+    """As `check_image`, for bytes already read, from the header alone: the engine's fetcher
+    checks what it serves without decoding every picture a second time."""
     if len(data) > MAX_BYTES:
         return f"{name} is {len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
-    return _check(BytesIO(data), name)
+    return _check(BytesIO(data), name, decode=False)
 
 
-def _check(handle: IO[bytes], name: str) -> str | None:
+def _check(handle: IO[bytes], name: str, *, decode: bool = True) -> str | None:
     not_a_picture = f"{name} is not a PNG, JPEG, GIF or WebP picture"
     with warnings.catch_warnings(), _strict_decoding():
         # Our own limit is far below Pillow's bomb warning; the message below says why.
@@ -70,7 +79,8 @@ def _check(handle: IO[bytes], name: str) -> str | None:
                     return f"{name} is {kind}; use PNG, JPEG, GIF or WebP"
                 if too_big(width, height):
                     return _size_message(name, f"{width} × {height} pixels")
-                image.load()
+                if decode:
+                    image.load()
         except Image.DecompressionBombError as error:
             # Pillow refuses before telling us the size, but names the pixel count.
             pixels = re.search(r"\((\d+) pixels\)", str(error))

@@ -19,8 +19,13 @@ LETTER = "letter.md"
 
 def load_campaign(root: Path) -> Campaign:
     """Read and check everything in `root`; raise `ContentError` with all problems at once."""
-    if not root.is_dir():
-        what = "is a file, not a folder" if root.is_file() else "not found"
+    try:
+        is_folder, is_file = root.is_dir(), root.is_file()
+    except OSError as error:
+        message = f"cannot open the campaign folder: {error.strerror}"
+        raise ContentError([Problem(root, None, None, message)]) from None
+    if not is_folder:
+        what = "is a file, not a folder" if is_file else "not found"
         raise ContentError(
             [Problem(root, None, None, f"campaign folder {what}; it holds {ARTICLE} and {LETTER}")]
         )
@@ -57,19 +62,9 @@ def _load(
 ) -> tuple[SourceFile, M] | None:
     """One file read and checked: every problem goes to `problems`; None if it cannot be used."""
     path = root / name
-    if not path.exists():
-        problems.append(
-            Problem(path, None, None, f"missing: a campaign folder needs {ARTICLE} and {LETTER}")
-        )
-        return None
-    if not path.resolve().is_relative_to(root.resolve()):
-        # Content is what the brief prints: a link out of the folder would print any file.
-        problems.append(
-            Problem(path, None, None, "is a link to a file outside the campaign folder; copy it in")
-        )
-        return None
-    if not path.is_file():
-        problems.append(Problem(path, None, None, "is not a regular file"))
+    unusable = _unusable(root, path)
+    if unusable:
+        problems.append(Problem(path, None, None, unusable))
         return None
     try:
         source = read_source(path)
@@ -108,6 +103,23 @@ def _typo_fix(model: type[BaseModel], detail: Any) -> Location | None:
     location: Location = tuple(detail["loc"])
     guess = _guess(model, location)[1]
     return (*location[:-1], guess) if guess else None
+
+
+def _unusable(root: Path, path: Path) -> str | None:
+    """Why `path` cannot be read as a content file, if it cannot."""
+    try:
+        if not path.exists():
+            if path.is_symlink():
+                return "is a link to a file that does not exist (or to itself)"
+            return f"missing: a campaign folder needs {ARTICLE} and {LETTER}"
+        if not path.resolve().is_relative_to(root.resolve()):
+            # Content is what the brief prints: a link out of the folder would print any file.
+            return "is a link to a file outside the campaign folder; copy it in"
+        if not path.is_file():
+            return "is not a regular file"
+    except (OSError, RuntimeError) as error:  # no permission, a loop of links
+        return f"cannot read file: {getattr(error, 'strerror', None) or error}"
+    return None
 
 
 def _problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Problem:
