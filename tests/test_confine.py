@@ -140,6 +140,8 @@ def test_double_encoding_is_decoded_once(tmp_path: Path) -> None:
 
 
 def test_missing_glyphs_are_named_once(campaign: Path) -> None:
+    """Where the machine has a font with a snowman (DejaVu often does), it must not stand in:
+    the engine sees only Broadside's fonts, so the gap shows and is reported."""
     engine = Engine(campaign)
     html = '<html lang="en"><title>t</title><body><p>Snow ☃ and ☃ again ☃.</p></body></html>'
     rendered = engine.layout(engine.parse(html, campaign), SHEETS)

@@ -139,7 +139,8 @@ def test_loading_any_text_is_a_campaign_or_a_content_error(
         return
     event("valid")
     html = brief_html(campaign, Paper.A4)
-    assert "49" not in html or "{{ 7*7 }}" not in text  # never evaluated as a template
+    if "{{ 7*7 }}" in text and "49" not in text:
+        assert "49" not in html  # printed, never evaluated as a template
 
 
 @settings(

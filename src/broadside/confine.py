@@ -66,7 +66,7 @@ class Confinement:
             if not stat.S_ISREG(opened.st_mode):
                 raise Refused(f"refused {path}: not a regular file")
             if not self._still(path, opened):
-                raise Refused(f"refused {path}: it changed while it was being read")
+                raise Refused(f"refused {path}: it changed as it was opened")
             if opened.st_size > MAX_RESOURCE_BYTES:
                 raise Refused(f"refused {path}: larger than {MAX_RESOURCE_BYTES // 2**20} MB")
             with os.fdopen(descriptor, "rb", closefd=False) as handle:

@@ -166,6 +166,9 @@ class Engine:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
+                # Deprecations are for Broadside's developers, as Python itself decides.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                warnings.simplefilter("ignore", PendingDeprecationWarning)
                 yield handler.messages
             handler.messages += [str(warning.message) for warning in caught]
         except RefusedResource as error:
