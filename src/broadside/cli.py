@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from broadside import __version__
-from broadside.errors import ExitCode, UserError
+from broadside.errors import BuildError, ExitCode, UserError, printable
 from broadside.paper import Paper
 
 app = typer.Typer(
@@ -64,7 +64,7 @@ def reporting(debug: bool) -> Iterator[None]:
         if debug:
             raise
         for line in error.lines(Path.cwd()):
-            typer.echo(line, err=True)
+            typer.echo(printable(line), err=True)
         raise typer.Exit(int(error.exit_code)) from None
     except KeyboardInterrupt:
         typer.echo("interrupted; nothing was written", err=True)
@@ -127,6 +127,9 @@ def build(
             "letter.md and demands.json inside.",
         ),
     ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if any.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
@@ -134,6 +137,7 @@ def build(
         from broadside.build import BuildOptions
         from broadside.build import build as build_outputs
         from broadside.content.loader import load_campaign
+        from broadside.deadline import time_limit
         from broadside.engine import Engine
         from broadside.output import write_all
 
@@ -147,9 +151,12 @@ def build(
             marks=marks,
             archival=archival,
         )
-        result = build_outputs(campaign, options, Engine(campaign.root))
+        with time_limit():
+            result = build_outputs(campaign, options, Engine(campaign.root))
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
+        if strict and result.warnings:
+            raise BuildError(f"--strict: {_count(result.warnings)} above; nothing was written")
         for note in result.notes:
             typer.echo(f"note: {note}", err=True)
         if verbose:
@@ -173,6 +180,10 @@ def check(campaign_dir: CampaignDir = Path("content"), debug: Debug = False) -> 
 def _summary(path: Path, pages: int | None, size: int) -> str:
     pages_text = "" if pages is None else f"{pages} page{'s' if pages != 1 else ''}"
     return f"wrote {path}  {pages_text:>9}  {_human_size(size):>8}"
+
+
+def _count(warnings: list[str]) -> str:
+    return f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
 
 
 def _human_size(size: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import unicodedata
 from base64 import b64encode
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -17,10 +18,9 @@ from datetime import UTC
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
-from broadside.errors import BuildError
+from broadside.confine import Confinement, Refused
+from broadside.errors import BuildError, printable
 from broadside.finishing import finish
 from broadside.pdfsettings import PdfSettings
 from broadside.reproducible import fixed_font_dates
@@ -42,7 +42,6 @@ with warnings.catch_warnings():
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-MAX_RESOURCE_BYTES = 30 * 1024 * 1024
 MAX_CACHED_SHEETS = 64  # parsed stylesheets kept, least recently used dropped first
 LOGGER = logging.getLogger("weasyprint")
 
@@ -52,48 +51,52 @@ class RefusedResource(FatalURLFetchingError):  # type: ignore[misc]
 
 
 class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
-    """Serves local files under `roots` only: regular files, size-capped, never the network."""
+    """Serves local files under `roots` only, and pictures under `pictures_only`: never the
+    network (see confine.py). A refusal stops the render; a missing file is a warning."""
 
-    def __init__(self, roots: Sequence[Path]) -> None:
+    def __init__(self, roots: Sequence[Path], pictures_only: Sequence[Path] = ()) -> None:
         super().__init__(allowed_protocols={"file"}, fail_on_errors=False)
-        self.roots = tuple(root.resolve() for root in roots)
+        self.confinement = Confinement.of(roots, pictures_only)
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise RefusedResource(
-                f"refused {_shorten(url)}: builds are offline and never fetch from the network"
-            )
-        path = Path(url2pathname(unquote(parts.path)))
         try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            raise FileNotFoundError(f"file not found: {path}") from None
-        if not any(real.is_relative_to(root) for root in self.roots):
-            raise RefusedResource(
-                f"refused {path}: it is outside the campaign folder and Broadside's own files"
-            )
-        if not real.is_file():
-            raise RefusedResource(f"refused {path}: not a regular file")
-        if real.stat().st_size > MAX_RESOURCE_BYTES:
-            raise RefusedResource(f"refused {path}: larger than {MAX_RESOURCE_BYTES // 2**20} MB")
+            real, data = self.confinement.read(url)
+        except Refused as error:
+            raise RefusedResource(str(error)) from None
         content_type = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            real.as_uri(), body=real.read_bytes(), headers={"Content-Type": content_type}
-        )
+        return _Served(real.as_uri(), body=data, headers={"Content-Type": content_type})
 
 
-def _shorten(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+class _Served(URLFetcherResponse):  # type: ignore[misc]
+    """A response with no file path: WeasyPrint otherwise re-reads some pictures from disk by
+    name when it writes the PDF, past every check made here."""
+
+    @property
+    def path(self) -> None:
+        return None
 
 
 class _Collect(logging.Handler):
+    """Every warning WeasyPrint logs, once each, in words a person can act on."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = _readable(record)
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+def _readable(record: logging.LogRecord) -> str:
+    args = record.args
+    if str(record.msg).startswith(".notdef glyph") and isinstance(args, tuple):
+        codepoint = args[-1]
+        if isinstance(codepoint, int):
+            name = unicodedata.name(chr(codepoint), "unnamed")
+            return f"no shipped font has U+{codepoint:04X} {name}; it printed as an empty box"
+    return printable(record.getMessage())
 
 
 @dataclass
@@ -144,7 +147,9 @@ class Engine:
         from broadside.fonts import font_files
 
         font_dirs = {path.parent for path in font_files()}
-        self.fetcher = ConfinedFetcher([content_root, TEMPLATES, STYLES, *font_dirs])
+        self.fetcher = ConfinedFetcher(
+            [TEMPLATES, STYLES, *font_dirs], pictures_only=[content_root]
+        )
         self.font_config = FontConfiguration()
         self.settings = settings or PdfSettings()
         self._sheets: OrderedDict[str, Any] = OrderedDict()
@@ -224,10 +229,19 @@ class Engine:
 
     @contextmanager
     def _capture(self) -> Iterator[list[str]]:
+        """WeasyPrint's log warnings and Python warnings (Pillow's among them) → messages."""
         handler = _Collect()
         LOGGER.addHandler(handler)
+        if LOGGER.getEffectiveLevel() > logging.WARNING:
+            LOGGER.setLevel(logging.WARNING)  # a quieter root logger must not hide them
         try:
-            yield handler.messages
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                # Deprecations are for Broadside's developers, as Python itself decides.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                warnings.simplefilter("ignore", PendingDeprecationWarning)
+                yield handler.messages
+            handler.messages += [str(warning.message) for warning in caught]
         except RefusedResource as error:
             raise BuildError(str(error)) from None
         finally:

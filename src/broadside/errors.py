@@ -5,6 +5,7 @@ Anything that is *not* a `UserError` is a bug in Broadside and keeps its traceba
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -31,12 +32,28 @@ class Problem:
 
     def render(self, relative_to: Path | None = None) -> str:
         path = self.path
-        if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
-            path = path.resolve().relative_to(relative_to.resolve())
+        if relative_to is not None:
+            # Absolute, but links not followed: a linked file is named as the user wrote it.
+            absolute, base = path.absolute(), relative_to.absolute()
+            if absolute.is_relative_to(base):
+                path = absolute.relative_to(base)
         where = f"{path}:{self.line}" if self.line else f"{path}"
-        return (
+        return printable(
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+
+
+_INVISIBLE = {"Cc", "Cs", "Cf", "Zl", "Zp"}
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal: control, format and separator characters (an escape
+    sequence, a right-to-left override, a lone surrogate) shown as `\\uXXXX`, not obeyed."""
+    if all(unicodedata.category(char) not in _INVISIBLE for char in text):
+        return text
+    return "".join(
+        f"\\u{ord(char):04X}" if unicodedata.category(char) in _INVISIBLE else char for char in text
+    )
 
 
 class UserError(Exception):

@@ -7,18 +7,42 @@ round-trip loader, which remembers where every key and list item was written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from broadside.errors import Problem
 
 Location = tuple[str | int, ...]
 FENCE = "---"
+# Only so a huge file is never read into memory; the character limits in checks.py, which
+# name the line at fault, are far tighter.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 200_000  # 40 demands of 2,000 characters, a long closing, and more
+# After YAML aliases are expanded: a real campaign has a few hundred values, nested 4 deep.
+# Without a cap, nine aliases to nine aliases ("billion laughs") expand to gigabytes.
+MAX_VALUES = 10_000
+MAX_DEPTH = 20
+
+# What usually causes ruamel's terser complaints, for people who do not write YAML daily.
+_YAML_HINTS = {
+    "mapping values are not allowed": "; check the indentation, or quote a value containing ': '",
+    "found character '\\t'": "; indent with spaces, not tabs",
+    "found character '@'": "; quote a value that starts with @ or `",
+    "found character '`'": "; quote a value that starts with @ or `",
+}
+
+_BOMS = {
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\xfe\xff": "UTF-16",
+    b"\xff\xfe": "UTF-16",
+}
 
 
 @dataclass(frozen=True)
@@ -48,11 +72,26 @@ class FrontMatterError(Exception):
 def read_source(path: Path) -> SourceFile:
     """Read `path`; raise `FrontMatterError` for anything that stops us reading further."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FrontMatterError(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    f"file is {size / 2**20:.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB",
+                )
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise FrontMatterError(
             Problem(path, None, None, f"cannot read file: {error.strerror}")
         ) from None
+    encoding = next((name for bom, name in _BOMS.items() if raw.startswith(bom)), None)
+    if encoding is not None:
+        raise FrontMatterError(
+            Problem(path, 1, None, f"saved as {encoding} text; save the file as UTF-8")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -82,10 +121,27 @@ def read_source(path: Path) -> SourceFile:
         )
 
     yaml_text = "\n".join(lines[1:closing])
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+        raise FrontMatterError(
+            Problem(
+                path,
+                2,
+                None,
+                f"front matter is {len(yaml_text):,} characters; the limit is "
+                f"{MAX_FRONT_MATTER_CHARS:,}: long text belongs in the body",
+            )
+        )
     first_yaml_line = 2
     data, locations = _parse_yaml(path, yaml_text, first_yaml_line)
     body = "\n".join(lines[closing + 1 :])
     return SourceFile(path, data, body, body_line=closing + 2, lines=locations)
+
+
+class _Constructor(RoundTripConstructor):
+    """Dates stay text here: the models parse them, so a bad one is reported with its line."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
 def _parse_yaml(
@@ -93,6 +149,7 @@ def _parse_yaml(
 ) -> tuple[dict[str, Any], dict[Location, int]]:
     yaml = YAML(typ="rt", pure=True)
     yaml.version = (1, 2)
+    yaml.Constructor = _Constructor
     try:
         loaded = yaml.load(text)
     except MarkedYAMLError as error:
@@ -101,43 +158,96 @@ def _parse_yaml(
         problem = error.problem or "invalid YAML"
         if "duplicate key" in problem:
             problem = problem.split(" with value")[0].replace("found duplicate", "duplicate")
+        problem += next(
+            (hint for start, hint in _YAML_HINTS.items() if problem.startswith(start)), ""
+        )
         raise FrontMatterError(Problem(path, line, None, f"YAML: {problem}")) from None
+    except ReaderError as error:  # a character YAML does not allow, anywhere in the text
+        line = first_line + text[: error.position].count("\n")
+        message = f"YAML: invisible control character U+{error.character:04X}; delete it"
+        raise FrontMatterError(Problem(path, line, None, message)) from None
     except Exception as error:  # ruamel raises a few unmarked errors (e.g. bad tags)
         raise FrontMatterError(Problem(path, first_line, None, f"YAML: {error}")) from None
     if loaded is None:
         return {}, {}
     if not isinstance(loaded, CommentedMap):
-        kind = type(loaded).__name__
+        kind = "a list" if isinstance(loaded, CommentedSeq) else "a single value"
         raise FrontMatterError(
             Problem(
-                path, first_line, None, f"front matter must be a mapping of fields, not a {kind}"
+                path,
+                first_line,
+                None,
+                f"front matter must be fields ('name: value' lines), not {kind}",
             )
         )
     locations: dict[Location, int] = {}
-    data = _plain(loaded, (), first_line, locations)
+    try:
+        data = _plain(loaded, (), first_line, locations)
+    except _Unusable as error:
+        raise FrontMatterError(Problem(path, error.line, None, error.message)) from None
     return data, locations
 
 
+class _Unusable(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _plain(node: Any, location: Location, first_line: int, out: dict[Location, int]) -> Any:
-    """ruamel's commented containers → plain dicts/lists, recording each entry's line."""
+    """ruamel's commented containers → plain dicts, lists and scalars, recording each entry's
+    line. Aliases are expanded here, so this is where their size is capped; and anything
+    but fields, lists, text, numbers and true/false (a `!!python/…` tag, `!!binary`) stops here.
+    """
+    line = out.get(location, first_line)
+    if len(location) > MAX_DEPTH:
+        raise _Unusable(line, f"YAML: nested more than {MAX_DEPTH} levels deep")
+    if len(out) > MAX_VALUES:
+        raise _Unusable(
+            first_line,
+            f"YAML: more than {MAX_VALUES:,} values (are aliases like *name repeating a "
+            "large block?)",
+        )
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if isinstance(node, TaggedScalar) and tag == _STR_TAG:
+        return str(node.value)  # `!!str 5`: the usual way to insist on text
+    if tag is not None:
+        raise _Unusable(
+            line,
+            f"YAML: tags like {tag.replace('tag:yaml.org,2002:', '!!')} are "
+            "not supported; write a plain value",
+        )
     if isinstance(node, CommentedMap):
         result = {}
         for key, value in node.items():
             key_location = (*location, str(key))
-            out[key_location] = first_line + node.lc.key(key)[0]
+            out[key_location] = _line(node.lc.key, key, first_line, line)
             result[str(key)] = _plain(value, key_location, first_line, out)
         return result
     if isinstance(node, CommentedSeq):
         items = []
         for index, value in enumerate(node):
             item_location = (*location, index)
-            out[item_location] = first_line + node.lc.item(index)[0]
+            out[item_location] = _line(node.lc.item, index, first_line, line)
             items.append(_plain(value, item_location, first_line, out))
         return items
-    if isinstance(node, datetime):
-        return datetime(*node.timetuple()[:6], node.microsecond, tzinfo=node.tzinfo)
-    if isinstance(node, date):
-        return date(node.year, node.month, node.day)
     if isinstance(node, str):
         return str(node)  # drop ruamel's scalar-string subclasses
-    return node
+    if node is None or isinstance(node, (bool, int, float)):
+        return node
+    raise _Unusable(
+        line,
+        f"YAML: a value of type {type(node).__name__} is not supported; write text, a number, "
+        "a list or fields",
+    )
+
+
+def _line(lookup: Any, key: Any, first_line: int, fallback: int) -> int:
+    """The file line ruamel recorded for an entry; its parent's when it recorded none."""
+    try:
+        return first_line + int(lookup(key)[0])
+    except (TypeError, KeyError, IndexError):
+        return fallback

@@ -1,14 +1,22 @@
-"""Pictures a campaign may use: inside its folder, a known format, a sane size.
+"""Pictures a campaign may use: inside its folder, a known format, a sane size, not broken.
 
-Only the header is read here (Pillow opens lazily), so a decompression bomb is refused
-before anything tries to decode it.
+The header is read first (Pillow opens lazily), so a decompression bomb is refused by its
+declared size before anything decodes it; only then is the picture decoded once, so a
+truncated or corrupt file is reported here rather than silently missing from the PDF.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
+from typing import IO
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 MAX_BYTES = 25 * 1024 * 1024
@@ -19,15 +27,20 @@ MAX_SIDE = 20_000
 def resolve_inside(root: Path, relative: str) -> Path | str:
     """The real path of `relative` under `root`, or why it is not acceptable."""
     root = root.resolve()
-    candidate = root / relative
-    try:
-        real = candidate.resolve(strict=True)
-    except (FileNotFoundError, NotADirectoryError):
-        return f"file not found: {relative} (looked in {root})"
-    except (OSError, RuntimeError) as error:  # symlink loops and the like
-        return f"cannot open {relative}: {error}"
-    if not real.is_relative_to(root):
+    if not Path(os.path.normpath(root / relative)).is_relative_to(root):
         return f"{relative} points outside the campaign folder; copy the file into it"
+    try:
+        real = (root / relative).resolve(strict=True)
+    except (FileNotFoundError, NotADirectoryError):
+        return f"file not found: {relative} (paths are relative to the campaign folder)"
+    except RuntimeError:  # Python's word for a symlink loop
+        return f"{relative} is a link that leads back to itself"
+    except OSError as error:
+        return f"cannot open {relative}: {error.strerror}"
+    except ValueError:  # a NUL byte
+        return f"{relative} is not a file name"
+    if not real.is_relative_to(root):
+        return f"{relative} is a link to a file outside the campaign folder; copy the file in"
     if not real.is_file():
         return f"{relative} is not a regular file"
     return real
@@ -35,25 +48,75 @@ def resolve_inside(root: Path, relative: str) -> Path | str:
 
 def check_image(path: Path) -> str | None:
     """None if `path` is a picture we will print, else the reason it is refused."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return f"{path.name} is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
     try:
-        with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
-        return f"{path.name} is not a PNG, JPEG, GIF or WebP picture"
-    if kind not in FORMATS:
-        return f"{path.name} is {kind}; use PNG, JPEG, GIF or WebP"
-    if (
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // 1024 // 1024
+            return f"{path.name} is {size / 1e6:.0f} MB; the limit is {limit} MB"
+        with path.open("rb") as handle:
+            return _check(handle, path.name)
+    except OSError as error:
+        return f"cannot read {path.name}: {error.strerror}"
+
+
+def check_image_data(data: bytes, name: str) -> str | None:
+    """As `check_image`, for bytes already read, from the header alone: the engine's fetcher
+    checks what it serves without decoding every picture a second time."""
+    if len(data) > MAX_BYTES:
+        return f"{name} is {len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
+    return _check(BytesIO(data), name, decode=False)
+
+
+def _check(handle: IO[bytes], name: str, *, decode: bool = True) -> str | None:
+    not_a_picture = f"{name} is not a PNG, JPEG, GIF or WebP picture"
+    with warnings.catch_warnings(), _strict_decoding():
+        # Our own limit is far below Pillow's bomb warning; the message below says why.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(handle) as image:
+                kind, (width, height) = image.format, image.size
+                if kind not in FORMATS:
+                    return f"{name} is {kind}; use PNG, JPEG, GIF or WebP"
+                if too_big(width, height):
+                    return _size_message(name, f"{width} × {height} pixels")
+                if decode:
+                    image.load()
+        except Image.DecompressionBombError as error:
+            # Pillow refuses before telling us the size, but names the pixel count.
+            pixels = re.search(r"\((\d+) pixels\)", str(error))
+            count = f"{int(pixels.group(1)):,} pixels" if pixels else "far more pixels than a photo"
+            return _size_message(name, f"a picture of {count}")
+        except (UnidentifiedImageError, SyntaxError):
+            return not_a_picture
+        except (OSError, ValueError, EOFError, MemoryError) as error:
+            return f"{name} is damaged and cannot be read ({error}); export it again"
+    return None
+
+
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """WeasyPrint tells Pillow, for the whole process, to pad truncated pictures with grey;
+    a check must see them as the damaged files they are."""
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
+def too_big(width: int, height: int) -> bool:
+    return (
         width < 1
         or height < 1
         or width > MAX_SIDE
         or height > MAX_SIDE
         or width * height > MAX_PIXELS
-    ):
-        return (
-            f"{path.name} is {width} × {height} pixels; the limit is {MAX_PIXELS // 1_000_000} "
-            f"megapixels and {MAX_SIDE} pixels a side"
-        )
-    return None
+    )
+
+
+def _size_message(name: str, size: str) -> str:
+    return (
+        f"{name} is {size}; the limit is {MAX_PIXELS // 1_000_000} megapixels and "
+        f"{MAX_SIDE:,} pixels a side"
+    )

@@ -3,53 +3,55 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from broadside import fonts
+from broadside.content import checks
 from broadside.content.frontmatter import FrontMatterError, Location, SourceFile, read_source
-from broadside.content.images import check_image, resolve_inside
-from broadside.content.markdown import is_safe_link, references
 from broadside.content.models import Article, ArticleMeta, Campaign, Letter, LetterMeta
 from broadside.errors import ContentError, Problem
 
 ARTICLE = "article.md"
 LETTER = "letter.md"
-MAX_BODY_CHARS = 1_000_000  # ~400 printed pages; past this a brief is not a brief
-MAX_LINE_CHARS = 100_000  # one paragraph this long cannot be typeset in reasonable time
 
 
 def load_campaign(root: Path) -> Campaign:
     """Read and check everything in `root`; raise `ContentError` with all problems at once."""
+    try:
+        is_folder, is_file = root.is_dir(), root.is_file()
+    except OSError as error:
+        message = f"cannot open the campaign folder: {error.strerror}"
+        raise ContentError([Problem(root, None, None, message)]) from None
+    if not is_folder:
+        what = "is a file, not a folder" if is_file else "not found"
+        raise ContentError(
+            [Problem(root, None, None, f"campaign folder {what}; it holds {ARTICLE} and {LETTER}")]
+        )
     problems: list[Problem] = []
-    if not root.is_dir():
-        raise ContentError([Problem(root, None, None, "campaign folder not found")])
-
     article = _load(root, ARTICLE, ArticleMeta, problems)
     letter = _load(root, LETTER, LetterMeta, problems)
+    if article is not None:
+        problems += _figure_problems(root.resolve(), *article)
     if problems or article is None or letter is None:
         raise ContentError(problems)
-
-    campaign = Campaign(
+    (article_source, article_meta), (letter_source, letter_meta) = article, letter
+    return Campaign(
         root=root.resolve(),
         article=Article(
-            meta=article[1],
-            body=article[0].body,
-            path=article[0].path,
-            body_line=article[0].body_line,
+            meta=article_meta,
+            body=article_source.body,
+            path=article_source.path,
+            body_line=article_source.body_line,
         ),
         letter=Letter(
-            meta=letter[1], body=letter[0].body, path=letter[0].path, body_line=letter[0].body_line
+            meta=letter_meta,
+            body=letter_source.body,
+            path=letter_source.path,
+            body_line=letter_source.body_line,
         ),
     )
-    problems += _figure_problems(campaign, article[0])
-    if problems:
-        raise ContentError(problems)
-    return campaign
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,11 +60,11 @@ M = TypeVar("M", bound=BaseModel)
 def _load(
     root: Path, name: str, model: type[M], problems: list[Problem]
 ) -> tuple[SourceFile, M] | None:
+    """One file read and checked: every problem goes to `problems`; None if it cannot be used."""
     path = root / name
-    if not path.is_file():
-        problems.append(
-            Problem(path, None, None, f"missing: a campaign folder needs {ARTICLE} and {LETTER}")
-        )
+    unusable = _unusable(root, path)
+    if unusable:
+        problems.append(Problem(path, None, None, unusable))
         return None
     try:
         source = read_source(path)
@@ -70,14 +72,54 @@ def _load(
         problems.append(error.problem)
         return None
 
-    found = _body_problems(root, source) + _glyph_problems(source)
+    problems += checks.body_problems(root.resolve(), source)
+    problems += checks.field_problems(root.resolve(), source)
+    problems += checks.glyph_problems(source)
     try:
         meta = model.model_validate(source.data)
     except ValidationError as error:
-        problems += found + [_problem_from(source, model, detail) for detail in error.errors()]
+        details = error.errors()
+        guessed = {_typo_fix(model, detail) for detail in details} - {None}
+        problems += [
+            _problem_from(source, model, detail)
+            for detail in details
+            # `titel:` already says "did you mean 'title'?"; "title is missing" adds nothing.
+            if not (detail["type"] == "missing" and tuple(detail["loc"]) in guessed)
+        ]
         return None
-    problems += found
-    return (source, meta) if not found else None
+    return source, meta
+
+
+def _guess(model: type[BaseModel], location: Location) -> tuple[list[str], str | None]:
+    """The fields allowed beside an unknown one, and the one it was probably meant to be."""
+    known = _field_names(model, location[:-1])
+    guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
+    return known, guess[0] if guess else None
+
+
+def _typo_fix(model: type[BaseModel], detail: Any) -> Location | None:
+    if detail["type"] != "extra_forbidden":
+        return None
+    location: Location = tuple(detail["loc"])
+    guess = _guess(model, location)[1]
+    return (*location[:-1], guess) if guess else None
+
+
+def _unusable(root: Path, path: Path) -> str | None:
+    """Why `path` cannot be read as a content file, if it cannot."""
+    try:
+        if not path.exists():
+            if path.is_symlink():
+                return "is a link to a file that does not exist (or to itself)"
+            return f"missing: a campaign folder needs {ARTICLE} and {LETTER}"
+        if not path.resolve().is_relative_to(root.resolve()):
+            # Content is what the brief prints: a link out of the folder would print any file.
+            return "is a link to a file outside the campaign folder; copy it in"
+        if not path.is_file():
+            return "is not a regular file"
+    except (OSError, RuntimeError) as error:  # no permission, a loop of links
+        return f"cannot read file: {getattr(error, 'strerror', None) or error}"
+    return None
 
 
 def _problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Problem:
@@ -85,15 +127,14 @@ def _problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Pr
     kind = detail["type"]
     message = str(detail["msg"]).removeprefix("Value error, ")
     if kind == "extra_forbidden":
-        known = _field_names(model, location[:-1])
-        guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; known fields: {', '.join(known)}"
+        known, guess = _guess(model, location)
+        hint = f"; did you mean '{guess}'?" if guess else f"; known fields: {', '.join(known)}"
         message = f"unknown field{hint}"
     elif kind == "missing":
         message = "required field is missing"
     else:
         message = _friendly(kind, detail, message)
-    return Problem(source.path, source.line_of(location), _field_label(location), message)
+    return Problem(source.path, source.line_of(location), checks.field_label(location), message)
 
 
 _DATE_HINT = "a date like 2018-06-22, or a date and time like 2018-06-22T07:20:00-07:00"
@@ -104,6 +145,11 @@ def _friendly(kind: str, detail: Any, fallback: str) -> str:
     given = _kind_of(detail.get("input"))
     context = detail.get("ctx") or {}
     if kind == "string_type":
+        value = detail.get("input")
+        if isinstance(value, (bool, int, float)):
+            # YAML read `42` or `no` as a number or true/false; quotes make it text.
+            written = str(value).lower() if isinstance(value, bool) else str(value)
+            return f'must be text, not {given}: to print it as written, quote it: "{written}"'
         return f"must be text, not {given}"
     if kind in ("tuple_type", "list_type"):
         return f"must be a list (one '- item' per line), not {given}"
@@ -113,6 +159,19 @@ def _friendly(kind: str, detail: Any, fallback: str) -> str:
         return f"must be {_DATE_HINT}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"must be a group of indented 'field: value' lines, not {given}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long: at most {context.get('max_length')} characters"
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "less_than_equal": ("at most", "le"),
+        "greater_than": ("more than", "gt"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"must be {words} {context.get(key)}"
     if kind == "too_short":
         minimum = context.get("min_length", 1)
         if isinstance(detail.get("input"), str):
@@ -141,16 +200,6 @@ def _kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _field_label(location: Location) -> str:
-    label = ""
-    for part in location:
-        if isinstance(part, int):
-            label += f"[{part + 1}]"  # people count list items from 1
-        else:
-            label += f".{part}" if label else str(part)
-    return label or "front matter"
-
-
 def _field_names(model: type[BaseModel], location: Location) -> list[str]:
     """Field names allowed at `location` inside `model`, for "did you mean" hints."""
     current: Any = model
@@ -174,128 +223,11 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _body_problems(root: Path, source: SourceFile) -> list[Problem]:
-    problems: list[Problem] = []
-    path, body = source.path, source.body
-    if len(body) > MAX_BODY_CHARS:
-        problems.append(
-            Problem(
-                path,
-                source.body_line,
-                "body",
-                f"{len(body):,} characters; the limit is {MAX_BODY_CHARS:,}",
-            )
-        )
-        return problems
-    for number, text in enumerate(body.split("\n"), start=source.body_line):
-        if len(text) > MAX_LINE_CHARS:
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    "body",
-                    f"line is {len(text):,} characters; the limit is {MAX_LINE_CHARS:,}",
-                )
-            )
-        bad = next((c for c in text if _is_control(c)), None)
-        if bad is not None:
-            problems.append(
-                Problem(
-                    path, number, "body", f"invisible control character U+{ord(bad):04X}; delete it"
-                )
-            )
-    if problems:
-        return problems
-
-    lang = (
-        str(source.data.get("lang") or "en") if isinstance(source.data.get("lang"), str) else "en"
-    )
-    for ref in references(body, lang=lang):
-        line = source.body_line + ref.line
-        if ref.kind == "link" and not is_safe_link(ref.target):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    "body",
-                    f"link to '{ref.target}': only https:, http:, mailto: and tel: links work",
-                )
-            )
-        elif ref.kind == "image":
-            problems += _image_problems(root, path, line, "body", ref.target, ref.alt)
-    return problems
-
-
-def _is_control(char: str) -> bool:
-    code = ord(char)
-    return char != "\t" and (code < 32 or code == 0x7F or 0xD800 <= code <= 0xDFFF)
-
-
-def _image_problems(
-    root: Path, path: Path, line: int, field: str, target: str, alt: str
-) -> list[Problem]:
-    if ":" in target.split("/")[0] or target.startswith(("/", "\\")):
-        return [
-            Problem(
-                path, line, field, f"picture '{target}' must be a file inside the campaign folder"
-            )
-        ]
-    resolved = resolve_inside(root, target)
-    if isinstance(resolved, str):
-        return [Problem(path, line, field, resolved)]
-    refused = check_image(resolved)
-    problems = [Problem(path, line, field, refused)] if refused else []
-    if not alt.strip():
-        problems.append(
-            Problem(
-                path, line, field, f"picture '{target}' needs alt text: ![what it shows]({target})"
-            )
-        )
-    return problems
-
-
-def _figure_problems(campaign: Campaign, source: SourceFile) -> list[Problem]:
-    figure = campaign.article.meta.figure
+def _figure_problems(root: Path, source: SourceFile, meta: ArticleMeta) -> list[Problem]:
+    figure = meta.figure
     if figure is None or figure.file is None:
         return []
     line = source.line_of(("figure", "file"))
-    return _image_problems(
-        campaign.root, source.path, line, "figure.file", figure.file, figure.alt or ""
+    return checks.image_problems(
+        root, source.path, line, "figure.file", figure.file, figure.alt or "", url=False
     )
-
-
-def _glyph_problems(source: SourceFile) -> list[Problem]:
-    problems = []
-    for location, text in _strings(source.data, ()):
-        missing = fonts.uncovered(text)
-        if missing:
-            problems.append(
-                Problem(
-                    source.path,
-                    source.line_of(location),
-                    _field_label(location),
-                    _no_glyph(missing),
-                )
-            )
-    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
-        missing = fonts.uncovered(line)
-        if missing:
-            problems.append(Problem(source.path, number, "body", _no_glyph(missing)))
-    return problems
-
-
-def _no_glyph(chars: list[str]) -> str:
-    shown = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:5])
-    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
-    return f"no shipped font has {shown}{more}; it would print as an empty box"
-
-
-def _strings(node: Any, location: Location) -> Iterator[tuple[Location, str]]:
-    if isinstance(node, str):
-        yield location, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*location, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, (*location, index))

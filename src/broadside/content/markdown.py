@@ -164,7 +164,7 @@ def plain_inline(text: str, *, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Reference:
-    """A link or image found in Markdown, with the 0-based line of its block."""
+    """A link or image found in Markdown, with the 0-based line it is written on."""
 
     kind: str  # "link" or "image"
     target: str
@@ -172,18 +172,59 @@ class Reference:
     line: int
 
 
-def references(text: str, *, lang: str = "en") -> list[Reference]:
-    """Every link and image in `text`, for validation before anything is rendered."""
+@dataclass(frozen=True)
+class Scan:
+    """What a piece of Markdown holds, measured before anything renders it.
+
+    Lines are 0-based within the text. The counts are what typesetting time grows with.
+    """
+
+    references: list[Reference]
+    blocks: int  # paragraphs, headings, list items, quotes, table rows and cells, notes
+    table_cells: int
+    footnote_refs: int
+    depth: int  # deepest nesting of blocks and inline markup (emphasis inside emphasis…)
+    depth_line: int
+    longest: int  # characters in the longest paragraph, heading or table cell
+    longest_line: int
+
+
+def scan(text: str, *, lang: str = "en", inline: bool = False) -> Scan:
+    """Links, pictures and sizes in `text`, for validation before anything is rendered.
+
+    `inline` reads `text` as a one-line field is rendered (`render_inline`), not as a body.
+    """
     md = parser(lang)
     found: list[Reference] = []
-    block_line = 0
-    for token in md.parse(text, {}):
-        if token.map:
-            block_line = token.map[0]
+    blocks = cells = footnote_refs = depth = depth_line = longest = longest_line = 0
+    line = 0
+    tokens = md.parseInline(text, {}) if inline else md.parse(text, {})
+    for token in tokens:
+        line = token.map[0] if token.map else line
+        if token.nesting == 1:
+            blocks += 1
+            cells += token.type in ("td_open", "th_open")
+            if token.level + 1 > depth:
+                depth, depth_line = token.level + 1, line
+        if token.type != "inline":
+            continue
+        if len(token.content) > longest:
+            longest, longest_line = len(token.content), line
         for child in _walk(token.children or []):
-            if child.type == "link_open":
-                found.append(Reference("link", str(child.attrGet("href") or ""), "", block_line))
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1  # a link's own line, not its paragraph's first
+            elif child.type == "link_open":
+                found.append(Reference("link", str(child.attrGet("href") or ""), "", line))
             elif child.type == "image":
                 alt = "".join(c.content for c in child.children or [])
-                found.append(Reference("image", str(child.attrGet("src") or ""), alt, block_line))
-    return found
+                found.append(Reference("image", str(child.attrGet("src") or ""), alt, line))
+            elif child.type == "footnote_ref":
+                footnote_refs += 1
+            if child.nesting == 1 and token.level + child.level + 2 > depth:
+                depth, depth_line = token.level + child.level + 2, line
+    return Scan(found, blocks, cells, footnote_refs, depth, depth_line, longest, longest_line)
+
+
+def references(text: str, *, lang: str = "en") -> list[Reference]:
+    """Every link and image in `text`, for validation before anything is rendered."""
+    return scan(text, lang=lang).references

@@ -1,0 +1,293 @@
+"""Checks on what people write: links, pictures, characters, and the sizes that bound a build.
+
+Every text a brief prints is Markdown — the bodies and the front-matter fields alike — so
+each is held to the same rules, and each problem names its file, line and field.
+
+The size limits keep the slowest campaign that passes them well inside a build's time limit
+(measured in docs/limits.md): typesetting time grows with characters, with blocks (each
+paragraph, list item or table cell is a box to lay out) and, for a paragraph of mostly
+zero-width characters, with the square of its length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from broadside import fonts
+from broadside.content.frontmatter import Location, SourceFile
+from broadside.content.images import check_image, resolve_inside
+from broadside.content.markdown import LINK_SCHEMES, is_safe_link, scan
+from broadside.errors import Problem
+
+MAX_BODY_CHARS = 200_000  # about 33,000 words, some 90 pages of the brief
+MAX_LINE_CHARS = 5_000  # no paragraph may be longer, so no line either
+MAX_PARAGRAPH_CHARS = 5_000  # about 800 words, two pages of unbroken text
+MAX_BLOCKS = 2_000  # paragraphs, headings, list items, table rows and cells, notes
+MAX_TABLE_CELLS = 500  # a table cell costs the typesetter several paragraphs' time
+MAX_FOOTNOTE_REFS = 500
+MAX_DEPTH = 20  # lists in lists, emphasis in emphasis: deeper breaks the Markdown parser
+
+# Control characters other than tab (C0 and C1), and lone surrogates: invisible, and they
+# break PDF text.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+# Counted as spaces by Python, but no font draws them and typesetting does not break on them.
+_SEPARATORS = "\u2028\u2029"
+_SCHEMES = ", ".join(scheme.rstrip("/") for scheme in LINK_SCHEMES)
+
+
+def body_problems(root: Path, source: SourceFile) -> list[Problem]:
+    """Size, characters, links and pictures of the Markdown after the front matter."""
+    path, body = source.path, source.body
+    problems: list[Problem] = []
+    if len(body) > MAX_BODY_CHARS:
+        problems.append(
+            Problem(
+                path,
+                source.body_line,
+                "body",
+                f"{len(body):,} characters; the limit is {MAX_BODY_CHARS:,}: split the text "
+                "or shorten it",
+            )
+        )
+    for number, text in enumerate(body.split("\n"), start=source.body_line):
+        if len(text) > MAX_LINE_CHARS:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "body",
+                    f"line is {len(text):,} characters; the limit is {MAX_LINE_CHARS:,}",
+                )
+            )
+        elif bad := _CONTROL.search(text):
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    "body",
+                    f"invisible control character U+{ord(bad.group()):04X}; delete it",
+                )
+            )
+    if problems:
+        return problems
+    return markdown_problems(root, path, body, source.body_line, "body", lang=_lang(source))
+
+
+def field_problems(root: Path, source: SourceFile) -> list[Problem]:
+    """Every text field is printed as Markdown too: the same rules for links and pictures.
+
+    A one-line field is rendered inline with its whitespace collapsed, a block field (the
+    letter's closing) as paragraphs; a field is read both ways, so neither hides anything.
+    """
+    problems: list[Problem] = []
+    for location, text in strings(source.data):
+        readings = [(" ".join(text.split()), True)]
+        if "\n" in text.strip():
+            readings.append((text.strip(), False))
+        for reading, inline in readings:
+            for problem in markdown_problems(
+                root,
+                source.path,
+                reading,
+                source.line_of(location),
+                field_label(location),
+                lang=_lang(source),
+                inline=inline,
+            ):
+                if problem not in problems:
+                    problems.append(problem)
+    return problems
+
+
+def markdown_problems(
+    root: Path,
+    path: Path,
+    text: str,
+    first_line: int,
+    field: str,
+    *,
+    lang: str,
+    inline: bool | None = None,
+) -> list[Problem]:
+    """Links, pictures and sizes in one Markdown text that starts on `first_line`.
+
+    `inline` is set for front-matter values, whose lines in the file (folded, quoted) do not
+    match the value's own: every problem then points at the field's line. A one-line reading
+    (`inline=True`) is not held to the paragraph limit: the models cap those fields far
+    lower, and a block field read as one line would seem one long paragraph.
+    """
+    found = scan(text, lang=lang, inline=bool(inline))
+
+    def at(line: int) -> int:
+        return first_line + line if inline is None else first_line
+
+    problems: list[Problem] = []
+    if found.blocks > MAX_BLOCKS:
+        problems.append(
+            Problem(
+                path,
+                first_line,
+                field,
+                f"{found.blocks:,} paragraphs, list items, table cells and the like; the limit "
+                f"is {MAX_BLOCKS:,}",
+            )
+        )
+    if found.table_cells > MAX_TABLE_CELLS:
+        problems.append(
+            Problem(
+                path,
+                first_line,
+                field,
+                f"{found.table_cells:,} table cells; the limit is {MAX_TABLE_CELLS:,}",
+            )
+        )
+    if found.footnote_refs > MAX_FOOTNOTE_REFS:
+        problems.append(
+            Problem(
+                path,
+                first_line,
+                field,
+                f"{found.footnote_refs:,} footnote references; the limit is {MAX_FOOTNOTE_REFS:,}",
+            )
+        )
+    if found.depth > MAX_DEPTH:
+        problems.append(
+            Problem(
+                path,
+                at(found.depth_line),
+                field,
+                f"Markdown nested {found.depth} levels deep (lists, quotes, emphasis); the limit "
+                f"is {MAX_DEPTH}",
+            )
+        )
+    if found.longest > MAX_PARAGRAPH_CHARS and not inline:
+        problems.append(
+            Problem(
+                path,
+                at(found.longest_line),
+                field,
+                f"a paragraph of {found.longest:,} characters; the limit is "
+                f"{MAX_PARAGRAPH_CHARS:,}: break it up",
+            )
+        )
+    for ref in found.references:
+        line = at(ref.line)
+        if ref.kind == "link" and not is_safe_link(ref.target):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    field,
+                    f"link to '{_shorten(ref.target)}': only {_SCHEMES} links work",
+                )
+            )
+        elif ref.kind == "image":
+            problems += image_problems(root, path, line, field, ref.target, ref.alt)
+    return problems
+
+
+def image_problems(
+    root: Path, path: Path, line: int, field: str, target: str, alt: str, *, url: bool = True
+) -> list[Problem]:
+    """A picture must be a real PNG, JPEG, GIF or WebP file inside the campaign folder.
+
+    A Markdown picture's `target` is an address (`url`): Markdown percent-encodes it (a space
+    is %20) and WeasyPrint drops any ?query or #fragment and decodes the rest, so the file
+    checked here is the file it would load. `figure.file` is a plain path instead.
+    """
+    address = urlsplit(target) if url else None
+    relative = unquote(address.path) if address else target
+    absolute = address is not None and bool(address.scheme or address.netloc)
+    if absolute or ":" in relative.split("/")[0] or relative.startswith(("/", "\\")):
+        shown = unquote(target) if url else target
+        return [
+            Problem(
+                path,
+                line,
+                field,
+                f"picture '{_shorten(shown)}' must be a file inside the campaign folder",
+            )
+        ]
+    resolved = resolve_inside(root, relative)
+    if isinstance(resolved, str):
+        return [Problem(path, line, field, resolved)]
+    refused = check_image(resolved)
+    problems = [Problem(path, line, field, refused)] if refused else []
+    if not alt.strip():
+        problems.append(
+            Problem(
+                path, line, field, f"picture '{target}' needs alt text: ![what it shows]({target})"
+            )
+        )
+    return problems
+
+
+def glyph_problems(source: SourceFile) -> list[Problem]:
+    """Characters no shipped font can print, in any field or body line."""
+    problems = []
+    for location, text in strings(source.data):
+        missing = _unprintable(text)
+        if missing:
+            problems.append(
+                Problem(
+                    source.path,
+                    source.line_of(location),
+                    field_label(location),
+                    _no_glyph(missing),
+                )
+            )
+    if len(source.body) > MAX_BODY_CHARS:
+        return problems  # reported as too long; reading every character would take seconds
+    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+        missing = _unprintable(line)
+        if missing:
+            problems.append(Problem(source.path, number, "body", _no_glyph(missing)))
+    return problems
+
+
+def field_label(location: Location) -> str:
+    """`demands[2]`, `author.name`: how a person finds the field (list items count from 1)."""
+    label = ""
+    for part in location:
+        if isinstance(part, int):
+            label += f"[{part + 1}]"
+        else:
+            label += f".{part}" if label else str(part)
+    return label or "front matter"
+
+
+def strings(node: Any, location: Location = ()) -> Iterator[tuple[Location, str]]:
+    """Every text value in front-matter data, with where it sits."""
+    if isinstance(node, str):
+        yield location, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings(value, (*location, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from strings(value, (*location, index))
+
+
+def _unprintable(text: str) -> list[str]:
+    missing = [c for c in fonts.uncovered(text) if not _CONTROL.match(c)]  # reported apart
+    return missing + [c for c in _SEPARATORS if c in text]
+
+
+def _no_glyph(chars: list[str]) -> str:
+    shown = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:5])
+    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+    return f"no shipped font has {shown}{more}; it would print as an empty box"
+
+
+def _lang(source: SourceFile) -> str:
+    lang = source.data.get("lang")
+    return lang if isinstance(lang, str) and lang else "en"
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
