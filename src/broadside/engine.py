@@ -29,7 +29,9 @@ os.environ["FONTCONFIG_FILE"] = str(_EMPTY_FONTCONFIG)
 
 import warnings  # noqa: E402
 
-with warnings.catch_warnings():
+from broadside.libsearch import sonames_first  # noqa: E402
+
+with warnings.catch_warnings(), sonames_first():
     # WeasyPrint warns at import when fontconfig has no fonts: that is exactly our intent.
     warnings.simplefilter("ignore")
     import weasyprint
@@ -105,10 +107,9 @@ class Engine:
     """One per process: one font configuration, parsed stylesheets reused across renders."""
 
     def __init__(self, content_root: Path) -> None:
-        from broadside.fonts import font_files
+        from broadside.fonts import font_folders
 
-        font_dirs = {path.parent for path in font_files()}
-        self.fetcher = ConfinedFetcher([content_root, TEMPLATES, STYLES, *font_dirs])
+        self.fetcher = ConfinedFetcher([content_root, TEMPLATES, STYLES, *font_folders()])
         self.font_config = FontConfiguration()
         self._sheets: dict[str, Any] = {}
 
