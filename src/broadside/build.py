@@ -45,7 +45,7 @@ def render_brief(
     if options.html:
         # The web version carries its styles inline so it opens anywhere on this machine.
         standalone = brief_html(
-            campaign, options.paper, inline_styles=tuple(s.text for s in sheets)
+            campaign, options.paper, inline_styles=tuple(s.inline() for s in sheets)
         )
         result.artifacts.append(Artifact("brief.html", standalone.encode("utf-8")))
 
