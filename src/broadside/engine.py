@@ -107,9 +107,10 @@ class Engine:
     """One per process: one font configuration, parsed stylesheets reused across renders."""
 
     def __init__(self, content_root: Path) -> None:
-        from broadside.fonts import font_folders
+        from broadside.fonts import font_files
 
-        self.fetcher = ConfinedFetcher([content_root, TEMPLATES, STYLES, *font_folders()])
+        font_dirs = {path.parent for path in font_files()}
+        self.fetcher = ConfinedFetcher([content_root, TEMPLATES, STYLES, *font_dirs])
         self.font_config = FontConfiguration()
         self._sheets: dict[str, Any] = {}
 

@@ -55,6 +55,7 @@ def font_face_css() -> str:
     )
 
 
+@cache
 def face_file(face: Face, weight: int) -> Path:
     """The file the @font-face rule for `face` at `weight` points to."""
     from broadside.fontinstances import static_instance
@@ -63,15 +64,8 @@ def face_file(face: Face, weight: int) -> Path:
 
 
 def font_files() -> tuple[Path, ...]:
-    """The shipped font files (variable fonts, as installed)."""
-    return tuple(face.path for face in FACES)
-
-
-def font_folders() -> frozenset[Path]:
-    """Every folder an @font-face rule may point into: what the renderer may read fonts from."""
-    from broadside.fontinstances import cache_folder
-
-    return frozenset({*(path.parent for path in font_files()), cache_folder()})
+    """The files the @font-face rules point to (what the renderer may read fonts from)."""
+    return tuple(dict.fromkeys(face_file(face, weight) for face in FACES for weight in WEIGHTS))
 
 
 COVERAGE_FORMAT = 1
