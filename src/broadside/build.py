@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 
 from broadside.brief import brief_html, brief_sheets
@@ -50,7 +52,39 @@ def render_brief(
         result.artifacts.append(Artifact("brief.html", standalone.encode("utf-8")))
 
 
-def build(campaign: Campaign, options: BuildOptions, engine: Engine) -> BuildResult:
+RenderStep = Callable[[Campaign, BuildOptions, "Engine", BuildResult], None]
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output: how it is rendered, and what it is made from (so `watch` redoes only
+    what an edit touches). Its template's includes are found from the template itself."""
+
+    name: str
+    render: RenderStep
+    template: str  # under templates/
+    stylesheet: str  # its own sheet under styles/ (tokens.css is every output's)
+    content: tuple[str, ...]  # patterns for the campaign files it reads
+
+    def reads_content(self, relative: str) -> bool:
+        return any(fnmatchcase(relative, pattern) for pattern in self.content)
+
+
+OUTPUTS = (
+    # Both texts and any picture in the campaign folder.
+    Output("brief.pdf", render_brief, "brief.html.j2", "brief.css", content=("*",)),
+)
+
+
+def build(
+    campaign: Campaign,
+    options: BuildOptions,
+    engine: Engine,
+    only: Collection[str] | None = None,
+) -> BuildResult:
+    """Render every output, or only those named in `only`, in memory."""
     result = BuildResult()
-    render_brief(campaign, options, engine, result)
+    for output in OUTPUTS:
+        if only is None or output.name in only:
+            output.render(campaign, options, engine, result)
     return result

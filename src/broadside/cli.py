@@ -12,6 +12,7 @@ import typer
 from broadside import __version__
 from broadside.errors import ExitCode, UserError
 from broadside.paper import Paper
+from broadside.progress import progress
 
 app = typer.Typer(
     name="broadside",
@@ -75,7 +76,7 @@ def build(
     debug: Debug = False,
 ) -> None:
     """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
-    with reporting(debug):
+    with reporting(debug), progress(f"typesetting {campaign_dir}") as shown:
         from broadside.build import BuildOptions
         from broadside.build import build as build_outputs
         from broadside.content.loader import load_campaign
@@ -86,6 +87,7 @@ def build(
         result = build_outputs(
             campaign, BuildOptions(paper=paper, html=html), Engine(campaign.root)
         )
+        shown.finish()  # before anything is printed: the spinner shares the terminal
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
         written = write_all({a.name: a.data for a in result.artifacts}, out)
@@ -101,6 +103,33 @@ def check(campaign_dir: CampaignDir = Path("content"), debug: Debug = False) -> 
 
         load_campaign(campaign_dir)
         typer.echo(f"{campaign_dir}: ok")
+
+
+@app.command()
+def watch(
+    campaign_dir: CampaignDir = Path("content"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the PDFs into.")] = Path(
+        "dist"
+    ),
+    paper: Annotated[Paper, typer.Option(help="Paper size.", case_sensitive=False)] = Paper.A4,
+    html: Annotated[
+        bool, typer.Option("--html", help="Also write brief.html beside the PDF.")
+    ] = False,
+    debug: Debug = False,
+) -> None:
+    """Build, then rebuild whatever each save in CAMPAIGN_DIR, templates/ or styles/ touches.
+
+    One line per file written; mistakes in the content are listed and the watch goes on.
+    Ctrl-C stops it (exit code 0).
+    """
+    with reporting(debug):
+        from broadside.build import BuildOptions
+        from broadside.watch import watch as watch_outputs
+
+        try:
+            watch_outputs(campaign_dir, out, BuildOptions(paper=paper, html=html), typer.echo)
+        except KeyboardInterrupt:
+            typer.echo("stopped watching", err=True)
 
 
 def _summary(path: Path, pages: int | None, size: int) -> str:

@@ -8,6 +8,7 @@ character they lack is a visible gap we can report, not something a system font 
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -57,9 +58,15 @@ def font_face_css() -> str:
 
 @cache
 def face_file(face: Face, weight: int) -> Path:
-    """The file the @font-face rule for `face` at `weight` points to."""
+    """The file the @font-face rule for `face` at `weight` points to.
+
+    BROADSIDE_VARIABLE_FONTS=1 uses the shipped variable files as they are (slower; for
+    comparison, or should an instance ever misbehave).
+    """
     from broadside.fontinstances import static_instance
 
+    if os.environ.get("BROADSIDE_VARIABLE_FONTS", "") not in ("", "0"):
+        return face.path
     return static_instance(face.path, {"wght": weight, "opsz": OPTICAL_SIZE}) or face.path
 
 
