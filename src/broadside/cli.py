@@ -142,6 +142,9 @@ def _human_size(size: int) -> str:
 
 
 def main() -> None:
+    from broadside.startup import pause_collection
+
+    pause_collection()  # while modules load; see startup.py
     app()
 
 
