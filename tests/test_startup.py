@@ -186,3 +186,43 @@ def test_an_unusable_cache_folder_is_skipped(
     monkeypatch.setenv("BROADSIDE_CACHE_DIR", str(blocker))
     assert compiled_templates() is None
     assert write_atomic(blocker / "x" / "y.bin", b"data") is False
+
+
+def test_the_collector_is_resumed_only_if_we_paused_it() -> None:
+    import gc
+
+    from broadside import startup
+
+    assert gc.isenabled()
+    try:
+        startup.pause_collection()
+        assert not gc.isenabled()
+        startup.resume_collection()
+        assert gc.isenabled()
+        gc.disable()  # someone else's decision: not ours to undo
+        startup.pause_collection()
+        startup.resume_collection()
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_build_through_the_entry_point_collects_again_once_weasyprint_is_in(
+    tmp_path: Path,
+) -> None:
+    script = (
+        "import gc, sys\n"
+        f"sys.argv = ['broadside', 'build', {str(SEED_CONTENT)!r}, '--out', {str(tmp_path)!r}]\n"
+        "from broadside.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print('ENABLED', gc.isenabled(), 'FROZEN', gc.get_freeze_count() > 100_000)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert "ENABLED True FROZEN True" in result.stdout
+    assert (tmp_path / "brief.pdf").is_file()
