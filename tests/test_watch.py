@@ -101,7 +101,8 @@ def test_watch_rebuilds_on_save_survives_mistakes_and_stops_cleanly(
         code = watch.stop()
     assert code == 0
     assert any("stopped watching" in line for line in [*watch.seen, *drain(watch)])
-    assert sorted(path.name for path in out.iterdir()) == ["brief.pdf"]  # no temporaries
+    # Every output, and nothing else: no temporaries left behind.
+    assert {path.name for path in out.iterdir()} == {output.name for output in OUTPUTS}
 
 
 def drain(watch: Watch) -> list[str]:
