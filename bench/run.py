@@ -387,13 +387,23 @@ def flyer_fit(work: Path) -> list[str]:
     if "flyer.pdf" not in {output.name for output in OUTPUTS}:
         return ["No flyer registered in build.OUTPUTS yet: nothing to measure."]
     campaign = load_campaign(campaign_copy(work))
-    result = build(campaign, BuildOptions(), Engine(campaign.root), only={"flyer.pdf"})
-    notes = [note for note in result.notes if note.startswith("flyer.pdf")]
-    found = [re.search(r"(\d+) layouts? in (\d+) ms", note) for note in notes]
-    summary = next((match for match in found if match), None)
-    lines = [f"- {note}" for note in notes]
-    if summary:
-        lines.insert(0, f"Layouts tried: **{summary[1]}**; fit search: **{summary[2]} ms**.\n")
+    engine = Engine(campaign.root)
+    lines = []
+    # As in `broadside build` (a new engine, the brief first), then again as in `watch`.
+    for when, only in (("in a full build", None), ("warm, flyer alone", {"flyer.pdf"})):
+        result = build(campaign, BuildOptions(), engine, only=only)
+        said = [*result.notes, *getattr(result, "details", [])]  # --verbose lines
+        notes = [note for note in said if note.startswith("flyer.pdf")]
+        summary = next(
+            (found for note in notes if (found := re.search(r"(\d+) layouts? in (\d+) ms", note))),
+            None,
+        )
+        if summary:
+            lines.append(
+                f"- {when}: **{summary[1]} layouts** tried, fit search **{summary[2]} ms**"
+            )
+    lines += ["", "The search, as the flyer reports it (`broadside build --verbose`):", ""]
+    lines += [f"    {note}" for note in notes]
     return lines
 
 
