@@ -89,17 +89,21 @@ def test_an_instance_is_made_once(cache: Path) -> None:
     assert static_instance(source, {"wght": 400}) != made
 
 
-def test_no_instance_where_none_can_be_made(
+def test_without_a_writable_cache_instances_are_still_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("the cache folder cannot be created under a file")
     monkeypatch.setenv("BROADSIDE_CACHE_DIR", str(blocker))
-    assert static_instance(fonts.Face(fonts.SANS, "italic").path, {"wght": 400}) is None
-    monkeypatch.setenv("BROADSIDE_CACHE_DIR", str(tmp_path / "cache"))
+    made = static_instance(fonts.Face(fonts.SANS, "italic").path, {"wght": 400})
+    assert made is not None and made.is_file() and not made.is_relative_to(blocker)
+    assert "fvar" not in TTFont(made)
+
+
+def test_a_static_font_is_used_as_it_is(cache: Path) -> None:
     static = static_instance(fonts.Face(fonts.SANS, "italic").path, {"wght": 400})
     assert static is not None
-    assert static_instance(static, {"wght": 700}) is None  # static already: use it as it is
+    assert static_instance(static, {"wght": 700}) is None  # nothing to pin: use the file
 
 
 def test_coverage_read_back_from_the_cache_is_exact(cache: Path) -> None:

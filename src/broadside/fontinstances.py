@@ -9,14 +9,18 @@ It also makes outlines agree with advances: WeasyPrint instances each face once,
 optical size of the first text drawn with it, while Pango measured every size at its own
 optical size. A static face has one optical size, used for both.
 
-Anything missing (HarfBuzz's subsetter, its instancing API, a writable cache) → `None`,
-and the caller uses the variable font as before: slower, never wrong.
+Without a writable cache, instances go to a temporary folder for the process. Without
+HarfBuzz's subsetter or its instancing API (HarfBuzz < 6.0) → `None`, and the caller uses
+the variable font as before: slower, and bold set with regular spacing, as WeasyPrint does.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -80,7 +84,10 @@ class _HarfBuzz:
         self.ffi.cdef(_CDEF)
         self.hb: Any = self.ffi.dlopen("libharfbuzz.so.0")
         self.subset: Any = self.ffi.dlopen("libharfbuzz-subset.so.0")
-        self.subset.hb_subset_input_pin_axis_location  # noqa: B018 - fail now if absent (< 6.0)
+        # Every function looked up now, so an older HarfBuzz (instancing came in 6.0) fails
+        # here, with an AttributeError, rather than halfway through making a font.
+        for name in re.findall(r"\b(hb_\w+) \(", _CDEF):
+            getattr(self.subset if name.startswith("hb_subset") else self.hb, name)
 
     def axes(self, face: Any) -> dict[str, float]:
         """Every variation axis of `face`, with its default value."""
@@ -168,4 +175,15 @@ def static_instance(source: Path, wanted: Mapping[str, float]) -> Path | None:
     font = harfbuzz.instance(source, wanted) if harfbuzz is not None else None
     if font is None:
         return None
-    return target if write_atomic(target, font) else None
+    if write_atomic(target, font):
+        return target
+    # No usable cache (a read-only home): still static, made again by each process.
+    scratch = _scratch_folder() / target.name
+    return scratch if write_atomic(scratch, font) else None
+
+
+@cache
+def _scratch_folder() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="broadside-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder

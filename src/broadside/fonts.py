@@ -88,14 +88,21 @@ def covered_codepoints() -> frozenset[int]:
 
     paths = sorted({face.path for face in FACES})
     stored = cache_root() / f"coverage-{file_key(*paths, extra=str(COVERAGE_FORMAT))}.json"
+    cached = _read_ranges(stored)
+    if cached is not None:
+        return cached
+    codepoints = _read_cmaps(paths)
+    write_atomic(stored, json.dumps(_ranges(codepoints)).encode("ascii"))
+    return codepoints
+
+
+def _read_ranges(stored: Path) -> frozenset[int] | None:
+    """What an earlier run stored, or None (not there yet, or unreadable: made again)."""
     try:
         ranges = json.loads(stored.read_text(encoding="ascii"))
         return frozenset(code for first, last in ranges for code in range(first, last + 1))
     except (OSError, ValueError, TypeError):
-        pass
-    codepoints = _read_cmaps(paths)
-    write_atomic(stored, json.dumps(_ranges(codepoints)).encode("ascii"))
-    return codepoints
+        return None
 
 
 def _read_cmaps(paths: list[Path]) -> frozenset[int]:
