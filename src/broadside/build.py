@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -70,7 +71,7 @@ def render_brief(
     if options.html:
         # The web version carries its styles inline so it opens anywhere on this machine.
         standalone = brief_html(
-            campaign, options.paper, cover=cover, inline_styles=tuple(s.text for s in sheets)
+            campaign, options.paper, cover=cover, inline_styles=tuple(s.inline() for s in sheets)
         )
         result.artifacts.append(Artifact("brief.html", standalone.encode("utf-8")))
 
@@ -84,7 +85,36 @@ def render_flyer(
     result.artifacts.append(Artifact("flyer.pdf", flyer.pdf, flyer.pages))
 
 
-def build(campaign: Campaign, options: BuildOptions, engine: Engine) -> BuildResult:
+@dataclass(frozen=True)
+class Output:
+    """One output: how it is rendered, and what it is made from (so `watch` redoes only
+    what an edit touches). Its template's includes are found from the template itself."""
+
+    name: str
+    render: Renderer
+    template: str  # under templates/
+    stylesheet: str  # its own sheet under styles/ (tokens.css is every output's)
+    content: tuple[str, ...]  # patterns for the campaign files it reads
+
+    def reads_content(self, relative: str) -> bool:
+        return any(fnmatchcase(relative, pattern) for pattern in self.content)
+
+
+OUTPUTS = (
+    # Both texts and any picture in the campaign folder.
+    Output("brief.pdf", render_brief, "brief.html.j2", "brief.css", content=("*",)),
+    # The letter's words, and the article's dates and keywords; no pictures.
+    Output("flyer.pdf", render_flyer, "flyer.html.j2", "flyer.css", content=("*.md",)),
+)
+
+
+def build(
+    campaign: Campaign,
+    options: BuildOptions,
+    engine: Engine,
+    only: Collection[str] | None = None,
+) -> BuildResult:
+    """Render every output, or only those named in `only`, in memory."""
     result = BuildResult()
     engine.settings = pdf_settings(campaign, options)
     if options.archival and not (latest_date(campaign) or source_date()):
@@ -94,9 +124,13 @@ def build(campaign: Campaign, options: BuildOptions, engine: Engine) -> BuildRes
             "PDFs identical on every machine"
         )
     fits: dict[str, sizing.Fit] = {}
-    for render in (render_brief, render_flyer):
+    for output in OUTPUTS:
+        if only is not None and output.name not in only:
+            continue
         attempt, fit = sizing.render_within(
-            options.max_size, partial(_render_alone, render, campaign, options, engine), engine
+            options.max_size,
+            partial(_render_alone, output.render, campaign, options, engine),
+            engine,
         )
         result.artifacts += attempt.artifacts
         result.warnings += attempt.warnings

@@ -12,6 +12,7 @@ import typer
 from broadside import __version__
 from broadside.errors import BuildError, ExitCode, UserError, printable
 from broadside.paper import Paper
+from broadside.progress import progress
 
 app = typer.Typer(
     name="broadside",
@@ -133,7 +134,7 @@ def build(
     debug: Debug = False,
 ) -> None:
     """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
-    with reporting(debug):
+    with reporting(debug), progress(f"typesetting {campaign_dir}") as shown:
         from broadside.build import BuildOptions
         from broadside.build import build as build_outputs
         from broadside.content.loader import load_campaign
@@ -153,6 +154,7 @@ def build(
         )
         with time_limit():
             result = build_outputs(campaign, options, Engine(campaign.root))
+        shown.finish()  # before anything is printed: the spinner shares the terminal
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
         if strict and result.warnings:
@@ -177,6 +179,33 @@ def check(campaign_dir: CampaignDir = Path("content"), debug: Debug = False) -> 
         typer.echo(f"{campaign_dir}: ok")
 
 
+@app.command()
+def watch(
+    campaign_dir: CampaignDir = Path("content"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the PDFs into.")] = Path(
+        "dist"
+    ),
+    paper: Annotated[Paper, typer.Option(help="Paper size.", case_sensitive=False)] = Paper.A4,
+    html: Annotated[
+        bool, typer.Option("--html", help="Also write brief.html beside the PDF.")
+    ] = False,
+    debug: Debug = False,
+) -> None:
+    """Build, then rebuild whatever each save in CAMPAIGN_DIR, templates/ or styles/ touches.
+
+    One line per file written; mistakes in the content are listed and the watch goes on.
+    Ctrl-C stops it (exit code 0).
+    """
+    with reporting(debug):
+        from broadside.build import BuildOptions
+        from broadside.watch import watch as watch_outputs
+
+        try:
+            watch_outputs(campaign_dir, out, BuildOptions(paper=paper, html=html), typer.echo)
+        except KeyboardInterrupt:
+            typer.echo("stopped watching", err=True)
+
+
 def _summary(path: Path, pages: int | None, size: int) -> str:
     pages_text = "" if pages is None else f"{pages} page{'s' if pages != 1 else ''}"
     return f"wrote {path}  {pages_text:>9}  {_human_size(size):>8}"
@@ -191,6 +220,9 @@ def _human_size(size: int) -> str:
 
 
 def main() -> None:
+    from broadside.startup import pause_collection
+
+    pause_collection()  # while modules load; see startup.py
     app()
 
 

@@ -35,7 +35,9 @@ os.environ["FONTCONFIG_FILE"] = str(_EMPTY_FONTCONFIG)
 
 import warnings  # noqa: E402
 
-with warnings.catch_warnings():
+from broadside.startup import quick_start  # noqa: E402
+
+with warnings.catch_warnings(), quick_start():
     # WeasyPrint warns at import when fontconfig has no fonts: that is exactly our intent.
     warnings.simplefilter("ignore")
     import weasyprint

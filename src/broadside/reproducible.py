@@ -40,7 +40,10 @@ def font_epoch() -> int:
 
     from broadside.fonts import font_files
 
-    stamps = [TTFont(path, lazy=True)["head"].modified for path in set(font_files())]
+    stamps = []
+    for path in set(font_files()):
+        with TTFont(path, lazy=True) as font:  # closed: an open file is a warning at exit
+            stamps.append(font["head"].modified)
     return int(max(stamps) + epoch_diff)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from broadside import fonts
 from broadside.paper import Paper, page_css
 from broadside.resources import STYLES
@@ -15,6 +17,11 @@ class Stylesheet:
     name: str  # shown in messages
     text: str
     base: Path  # relative url()s resolve from here
+
+    def inline(self) -> Markup:
+        """The sheet as the text of a <style> element: our own CSS, so not HTML-escaped
+        (quotes must stay quotes), and unable to end the element early."""
+        return Markup(self.text.replace("</", "<\\/"))  # noqa: S704 - Broadside's own sheets
 
 
 def _file(name: str) -> Stylesheet:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from broadside.content.markdown import plain_inline, render_inline
 from broadside.content.models import Update
 from broadside.resources import TEMPLATES
+from broadside.templatecache import compiled_templates
 
 # Filters read the document's language and labels from the template context, so every
 # template renders with `lang` (a language tag) and `labels` (a broadside.labels.Labels).
@@ -43,6 +44,7 @@ def _update_stamp(context: Context, update: Update) -> str:
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=compiled_templates(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,0 +1,197 @@
+"""`broadside watch`: rebuild on every save, in one warm process, only what the edit touched.
+
+One Engine for the whole session, so fonts, parsed stylesheets and compiled templates are
+loaded once and a rebuild is layout and drawing only. Which outputs an edit touches comes
+from `build.OUTPUTS`: the campaign files each reads, its own stylesheet (tokens.css is
+everyone's), and its template with everything that template includes, read from the
+templates themselves. A mistake in the content is reported and the watch carries on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from threading import Event
+from typing import TYPE_CHECKING, Any
+
+from broadside.build import OUTPUTS, BuildOptions, build
+from broadside.content.loader import load_campaign
+from broadside.errors import ContentError, Problem, UserError
+from broadside.output import write_all
+from broadside.resources import STYLES, TEMPLATES
+
+if TYPE_CHECKING:
+    from broadside.build import Artifact
+    from broadside.engine import Engine
+
+Say = Callable[[str], None]
+ANY_TEMPLATE = "*"  # a template that includes a computed name may include any of them
+SHARED_STYLES = "tokens.css"
+
+
+@dataclass
+class Session:
+    """A campaign watched into an output folder, with one warm engine."""
+
+    campaign_dir: Path
+    out: Path
+    options: BuildOptions
+    say: Say
+    engine: Engine = field(init=False)
+
+    def __post_init__(self) -> None:
+        from broadside.engine import Engine
+
+        self.engine = Engine(self.campaign_dir.resolve())
+
+    def rebuild(self, names: Collection[str]) -> bool:
+        """Render and write the outputs named; say what happened. False if any failed."""
+        started = time.perf_counter()
+        try:
+            campaign = load_campaign(self.campaign_dir)
+        except ContentError as error:
+            count = len(error.problems)
+            self.say(
+                f"{_clock()} {count} mistake{'s' if count != 1 else ''} in "
+                f"{self.campaign_dir}; nothing rebuilt, still watching:"
+            )
+            for line in error.lines(Path.cwd()):
+                self.say(f"  {line}")
+            return False
+        ok = True
+        for output in OUTPUTS:
+            if output.name not in names:
+                continue
+            try:
+                result = build(campaign, self.options, self.engine, only={output.name})
+                written = write_all({a.name: a.data for a in result.artifacts}, self.out)
+            except UserError as error:
+                self.say(f"{_clock()} {output.name} not rebuilt: {error}")
+                ok = False
+                continue
+            seconds = time.perf_counter() - started
+            for warning in result.warnings:
+                self.say(f"{_clock()} warning: {warning}")
+            for artifact, path in zip(result.artifacts, written, strict=True):
+                self.say(status_line(artifact, path, seconds))
+            started = time.perf_counter()
+        return ok
+
+
+def status_line(artifact: Artifact, path: Path, seconds: float) -> str:
+    """`12:03:04 brief.pdf  6 pages  61 KB  in 0.42 s`: one line per file written."""
+    pages = "" if artifact.pages is None else f"{artifact.pages} page{_s(artifact.pages)}"
+    size = len(artifact.data)
+    size_text = f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 2**20:.1f} MB"
+    return f"{_clock()} {path.name}  {pages:>9}  {size_text:>7}  in {seconds:.2f} s"
+
+
+def affected(changed: Iterable[Path], campaign_dir: Path) -> list[str]:
+    """The outputs (in build order) that read any of the `changed` files."""
+    names: set[str] = set()
+    for path in changed:
+        names |= _readers(path.resolve(), campaign_dir.resolve())
+    return [output.name for output in OUTPUTS if output.name in names]
+
+
+def _readers(path: Path, campaign: Path) -> set[str]:
+    if (relative := _inside(path, campaign)) is not None:
+        return {output.name for output in OUTPUTS if output.reads_content(relative)}
+    if (relative := _inside(path, TEMPLATES)) is not None:
+        return {
+            output.name
+            for output in OUTPUTS
+            if {relative, ANY_TEMPLATE} & template_closure(output.template)
+        }
+    if (relative := _inside(path, STYLES)) is not None:
+        if relative == SHARED_STYLES or not relative.endswith(".css"):
+            return {output.name for output in OUTPUTS}  # shared: tokens, pictures, fonts
+        return {output.name for output in OUTPUTS if output.stylesheet == relative}
+    return set()
+
+
+def _inside(path: Path, folder: Path) -> str | None:
+    return path.relative_to(folder).as_posix() if path.is_relative_to(folder) else None
+
+
+def template_closure(name: str) -> set[str]:
+    """`name` and every template it extends, includes or imports, as they are on disk now."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, meta
+
+    from broadside.templating import environment
+
+    env = environment()
+    assert env.loader is not None
+    found: set[str] = set()
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in found:
+            continue
+        found.add(current)
+        try:
+            source = env.loader.get_source(env, current)[0]
+            references = list(meta.find_referenced_templates(env.parse(source)))
+        except (TemplateNotFound, UnicodeDecodeError):
+            continue
+        except TemplateSyntaxError:  # mid-edit: assume it may include anything
+            found.add(ANY_TEMPLATE)
+            continue
+        for reference in references:
+            pending.append(reference if reference is not None else ANY_TEMPLATE)
+    return found
+
+
+def watch(
+    campaign_dir: Path, out: Path, options: BuildOptions, say: Say, stop: Event | None = None
+) -> None:
+    """Build everything, then rebuild what each batch of saved changes touches, until
+    Ctrl-C (KeyboardInterrupt) or `stop` is set."""
+    import watchfiles
+
+    if not campaign_dir.is_dir():
+        raise ContentError([Problem(campaign_dir, None, None, "campaign folder not found")])
+    session = Session(campaign_dir, out, options, say)
+    folders = [campaign_dir, TEMPLATES, STYLES]
+    changes = watchfiles.watch(
+        *folders,
+        watch_filter=_filter(out),
+        stop_event=stop,
+        rust_timeout=250,
+        yield_on_timeout=True,  # the first (empty) batch says the watcher is running
+    )
+    started = False
+    for batch in changes:
+        if not started:
+            started = True
+            session.rebuild([output.name for output in OUTPUTS])
+            shown = ", ".join(str(folder) for folder in folders)
+            say(f"{_clock()} watching {shown}; Ctrl-C to stop")
+            continue
+        names = affected((Path(path) for _, path in batch), campaign_dir)
+        if names:
+            session.rebuild(names)
+
+
+def _filter(out: Path) -> Any:
+    import watchfiles
+
+    # Our own writes (the output folder, `.name.tmp` files) and editors' scratch files.
+    return watchfiles.DefaultFilter(
+        ignore_entity_patterns=(
+            *watchfiles.DefaultFilter.ignore_entity_patterns,
+            r"^\.",
+            r"\.tmp$",
+        ),
+        ignore_paths=(out.resolve(),),
+    )
+
+
+def _clock() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
