@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from broadside import archive, sizing
@@ -165,3 +166,14 @@ def pdf_settings(campaign: Campaign, options: BuildOptions) -> PdfSettings:
         bleed_mm=options.bleed_mm,
         marks=options.marks,
     )
+
+
+def build_folder(campaign_dir: Path, options: BuildOptions) -> BuildResult:
+    """Load the campaign in `campaign_dir` and render every output, within the time limit."""
+    from broadside.content.loader import load_campaign
+    from broadside.deadline import time_limit
+    from broadside.engine import Engine
+
+    campaign = load_campaign(campaign_dir)
+    with time_limit():
+        return build(campaign, options, Engine(campaign.root))

@@ -135,14 +135,9 @@ def build(
 ) -> None:
     """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
     with reporting(debug), progress(f"typesetting {campaign_dir}") as shown:
-        from broadside.build import BuildOptions
-        from broadside.build import build as build_outputs
-        from broadside.content.loader import load_campaign
-        from broadside.deadline import time_limit
-        from broadside.engine import Engine
+        from broadside.build import BuildOptions, build_folder
         from broadside.output import write_all
 
-        campaign = load_campaign(campaign_dir)
         options = BuildOptions(
             paper=paper,
             html=html,
@@ -152,18 +147,11 @@ def build(
             marks=marks,
             archival=archival,
         )
-        with time_limit():
-            result = build_outputs(campaign, options, Engine(campaign.root))
+        result = build_folder(campaign_dir, options)
         shown.finish()  # before anything is printed: the spinner shares the terminal
-        for warning in result.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+        _tell(result.warnings, result.notes, result.details if verbose else [])
         if strict and result.warnings:
             raise BuildError(f"--strict: {_count(result.warnings)} above; nothing was written")
-        for note in result.notes:
-            typer.echo(f"note: {note}", err=True)
-        if verbose:
-            for detail in result.details:
-                typer.echo(detail, err=True)
         written = write_all({a.name: a.data for a in result.artifacts}, out)
         for artifact, path in zip(result.artifacts, written, strict=True):
             typer.echo(_summary(path, artifact.pages, len(artifact.data)))
@@ -204,6 +192,16 @@ def watch(
             watch_outputs(campaign_dir, out, BuildOptions(paper=paper, html=html), typer.echo)
         except KeyboardInterrupt:
             typer.echo("stopped watching", err=True)
+
+
+def _tell(warnings: list[str], notes: list[str], details: list[str]) -> None:
+    """What the build saw (warnings), changed (notes) and, with --verbose, decided."""
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
+    for detail in details:
+        typer.echo(detail, err=True)
 
 
 def _summary(path: Path, pages: int | None, size: int) -> str:

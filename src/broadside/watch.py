@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from broadside.build import OUTPUTS, BuildOptions, build
 from broadside.content.loader import load_campaign
+from broadside.deadline import time_limit
 from broadside.errors import ContentError, Problem, UserError
 from broadside.output import write_all
 from broadside.resources import STYLES, TEMPLATES
@@ -65,7 +66,8 @@ class Session:
             if output.name not in names:
                 continue
             try:
-                result = build(campaign, self.options, self.engine, only={output.name})
+                with time_limit():
+                    result = build(campaign, self.options, self.engine, only={output.name})
                 written = write_all({a.name: a.data for a in result.artifacts}, self.out)
             except UserError as error:
                 self.say(f"{_clock()} {output.name} not rebuilt: {error}")
