@@ -13,10 +13,11 @@ from broadside import archive, sizing
 from broadside.brief import CoverLevel, brief_html, brief_sheets, latest_date
 from broadside.content.models import Campaign
 from broadside.flyer import make_flyer
-from broadside.handouts import handouts
 from broadside.paper import Paper
+from broadside.parallel import run_all
 from broadside.pdfsettings import PdfSettings
 from broadside.reproducible import source_date
+from broadside.stylesheets import shared_sheets
 
 if TYPE_CHECKING:
     from broadside.engine import Engine
@@ -125,20 +126,27 @@ def build(
             "PDFs identical on every machine"
         )
     fits: dict[str, sizing.Fit] = {}
-    for output in OUTPUTS:
-        if only is not None and output.name not in only:
-            continue
-        attempt, fit = sizing.render_within(
+    chosen = [output for output in OUTPUTS if only is None or output.name in only]
+    # Fonts are registered once, here, before the outputs are rendered (maybe in parallel).
+    result.warnings += engine.prepare(shared_sheets())
+    jobs = [
+        partial(
+            sizing.render_within,
             options.max_size,
             partial(_render_alone, output.render, campaign, options, engine),
             engine,
         )
+        for output in chosen
+    ]
+    for attempt, fit in run_all(jobs):
         result.artifacts += attempt.artifacts
         result.warnings += attempt.warnings
         result.notes += attempt.notes
         result.details += attempt.details
         fits |= {artifact.name: fit for artifact in attempt.artifacts}
     if options.handouts:
+        from broadside.handouts import handouts  # pikepdf: only when asked for
+
         pdfs = {a.name: (a.data, a.pages) for a in result.artifacts if a.pages is not None}
         for handout in handouts(pdfs, options.paper):
             result.artifacts.append(Artifact(handout.name, handout.data, handout.pages))

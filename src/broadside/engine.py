@@ -160,6 +160,16 @@ class Engine:
         """Parse once; the result can be laid out many times (the flyer's fit search does)."""
         return weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=self.fetcher)
 
+    def prepare(self, sheets: Sequence[Stylesheet]) -> list[str]:
+        """Parse `sheets` now: their @font-face rules register the fonts every output uses.
+
+        Returns what WeasyPrint warned about while doing so.
+        """
+        with self._capture() as messages:
+            for sheet in sheets:
+                self._css(sheet)
+        return messages
+
     def layout(self, parsed: Any, sheets: Sequence[Stylesheet]) -> Rendered:
         with self._capture() as messages:
             press = self.settings.page_css()  # bleed: every output inherits it

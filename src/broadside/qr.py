@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import segno
 from markupsafe import Markup
 
 QUIET_ZONE = 4  # modules of light margin all round, as the QR standard asks
@@ -25,6 +24,8 @@ def qr_code(data: str, *, title: str, dark: str = "#000") -> QrCode:
 
     `title` becomes the SVG's <title>, which the tagged PDF uses as the figure's alternate text.
     """
+    import segno  # only campaigns with a URL pay for it
+
     code = segno.make(data, error="m", boost_error=True, micro=False)
     modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
     size_mm = round(min(MAX_MM, max(MIN_MM, modules * MODULE_MM)), 1)

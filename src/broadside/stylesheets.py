@@ -29,11 +29,15 @@ def _file(name: str) -> Stylesheet:
     return Stylesheet(name, path.read_text(encoding="utf-8"), STYLES)
 
 
+def shared_sheets() -> tuple[Stylesheet, ...]:
+    """What every output starts from: the fonts, then the tokens."""
+    return (Stylesheet("fonts", fonts.font_face_css(), STYLES), _file("tokens.css"))
+
+
 def sheets_for(own: str, paper: Paper, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
     """Shared tokens plus the output's own thin sheet, with the paper size set in one place."""
     return (
-        Stylesheet("fonts", fonts.font_face_css(), STYLES),
-        _file("tokens.css"),
+        *shared_sheets(),
         Stylesheet("page", page_css(paper) + extra_page_css, STYLES),
         _file(own),
     )
