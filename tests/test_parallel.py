@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 
 import pytest
 
@@ -45,3 +47,25 @@ def test_an_error_in_a_child_surfaces_as_itself() -> None:
 def test_jobs_1_keeps_everything_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROADSIDE_JOBS", "1")
     assert set(run_all([os.getpid, os.getpid])) == {os.getpid()}
+
+
+def test_the_progress_display_does_not_stop_a_fork() -> None:
+    """On a terminal the CLI's spinner runs in daemon threads; the flyer must still fork."""
+    from broadside.progress import progress
+
+    with progress("typesetting", enabled=True):
+        time.sleep(0.5)  # long enough for the spinner to start its threads
+        assert threading.active_count() > 1
+        results = run_all([os.getpid, os.getpid])
+    assert results[1] != os.getpid()
+
+
+def test_a_thread_that_is_not_a_daemon_keeps_everything_here() -> None:
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert set(run_all([os.getpid, os.getpid])) == {os.getpid()}
+    finally:
+        release.set()
+        worker.join()

@@ -104,3 +104,20 @@ def test_a_bad_source_date_epoch_is_a_clear_error(
     result = run_cli("build", make_campaign(), "--out", tmp_path / "out")
     assert result.exit_code == 3
     assert "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.output
+
+
+def test_a_date_without_an_offset_means_the_same_instant_in_every_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Archival attachments are dated in UTC; a bare date must not shift with the machine."""
+    import time
+    from datetime import UTC, datetime
+
+    from broadside.content.models import as_utc
+
+    for zone in ("UTC", "Asia/Tokyo", "America/Los_Angeles"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        assert as_utc(datetime(2018, 6, 20)) == datetime(2018, 6, 20, tzinfo=UTC)
+    monkeypatch.delenv("TZ")
+    time.tzset()

@@ -86,6 +86,11 @@ def test_a_limit_that_cannot_be_met_fails_and_writes_nothing(
     assert "it has none to shrink" in result.output  # the seed has no pictures
     assert "raise --max-size" in result.output and "Nothing was written" in result.output
     assert "Traceback" not in result.output
+    # One message, several lines, printed as lines (not with escaped line breaks).
+    assert "\\u000A" not in result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("brief.pdf is ") for line in lines)
+    assert any(line.startswith("flyer.pdf is ") or line.startswith("To fit") for line in lines)
     assert not out.exists()
 
 

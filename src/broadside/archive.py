@@ -11,7 +11,6 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from broadside.brief import latest_date
 from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign
 from broadside.pdfsettings import EmbeddedFile
@@ -73,7 +72,7 @@ def demands_json(campaign: Campaign) -> bytes:
 def attachment_date(campaign: Campaign) -> datetime:
     """PDF/A-3 dates every embedded file: the content's latest date, else SOURCE_DATE_EPOCH,
     else the newer source file's modification time (never the clock)."""
-    date = latest_date(campaign) or source_date()
+    date = campaign.latest or source_date()
     if date is not None:
         return date
     newest = max(campaign.article.path.stat().st_mtime, campaign.letter.path.stat().st_mtime)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -117,14 +116,8 @@ def document_metadata(campaign: Campaign) -> dict[str, Any]:
         "subject": plain_inline(article.subtitle, lang=lang) if article.subtitle else None,
         "keywords": [plain_inline(k, lang=lang) for k in article.keywords],
         "created": w3c_date(created) if created else None,
-        "modified": w3c_date(latest_date(campaign) or created) if created else None,
+        "modified": w3c_date(campaign.latest or created) if created else None,
     }
-
-
-def latest_date(campaign: Campaign) -> datetime | None:
-    """When the content last changed: its newest update, else its own date."""
-    dates = [update.at for update in campaign.article.meta.updates]
-    return max(dates) if dates else campaign.created
 
 
 def _reading_minutes(campaign: Campaign) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from broadside import archive, sizing
-from broadside.brief import CoverLevel, brief_html, brief_sheets, latest_date
+from broadside.brief import CoverLevel, brief_html, brief_sheets
 from broadside.content.models import Campaign
 from broadside.flyer import make_flyer
 from broadside.paper import Paper
@@ -119,7 +119,7 @@ def build(
     """Render every output, or only those named in `only`, in memory."""
     result = BuildResult()
     engine.settings = pdf_settings(campaign, options)
-    if options.archival and not (latest_date(campaign) or source_date()):
+    if options.archival and not (campaign.latest or source_date()):
         result.notes.append(
             "archival: the content has no date, so the embedded files are dated by their "
             "modification time; set `published` in article.md (or SOURCE_DATE_EPOCH) for "

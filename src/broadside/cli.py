@@ -206,15 +206,13 @@ def _tell(warnings: list[str], notes: list[str], details: list[str]) -> None:
 
 def _summary(path: Path, pages: int | None, size: int) -> str:
     pages_text = "" if pages is None else f"{pages} page{'s' if pages != 1 else ''}"
-    return f"wrote {path}  {pages_text:>9}  {_human_size(size):>8}"
+    from broadside.sizing import human_size
+
+    return f"wrote {path}  {pages_text:>9}  {human_size(size):>8}"
 
 
 def _count(warnings: list[str]) -> str:
     return f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-
-
-def _human_size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 def main() -> None:

@@ -14,12 +14,12 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
 from broadside.confine import Confinement, Refused
+from broadside.content.models import as_utc
 from broadside.errors import BuildError, printable
 from broadside.finishing import finish
 from broadside.pdfsettings import PdfSettings
@@ -216,8 +216,8 @@ class Engine:
                 description=item.description,
                 relationship=item.relationship,
                 # WeasyPrint writes these as UTC ("Z") whatever their zone: convert first.
-                created=date.astimezone(UTC) if date else None,
-                modified=date.astimezone(UTC) if date else None,
+                created=as_utc(date) if date else None,
+                modified=as_utc(date) if date else None,
             )
             for item in self.settings.attachments
         ]
@@ -244,17 +244,20 @@ class Engine:
         """WeasyPrint's log warnings and Python warnings (Pillow's among them) → messages."""
         handler = _Collect()
         LOGGER.addHandler(handler)
+        level = LOGGER.level
         if LOGGER.getEffectiveLevel() > logging.WARNING:
             LOGGER.setLevel(logging.WARNING)  # a quieter root logger must not hide them
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                # Deprecations are for Broadside's developers, as Python itself decides.
-                warnings.simplefilter("ignore", DeprecationWarning)
-                warnings.simplefilter("ignore", PendingDeprecationWarning)
+                # Deprecations and unclosed files (WeasyPrint leaves its sRGB profile open
+                # in PDF/A) are for developers, as Python itself decides: not the user's.
+                for category in (DeprecationWarning, PendingDeprecationWarning, ResourceWarning):
+                    warnings.simplefilter("ignore", category)
                 yield handler.messages
             handler.messages += [str(warning.message) for warning in caught]
         except RefusedResource as error:
             raise BuildError(str(error)) from None
         finally:
             LOGGER.removeHandler(handler)
+            LOGGER.setLevel(level)

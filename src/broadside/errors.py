@@ -62,7 +62,7 @@ class UserError(Exception):
     exit_code: ExitCode = ExitCode.BUILD
 
     def lines(self, relative_to: Path | None = None) -> list[str]:
-        return [str(self)]
+        return str(self).splitlines()
 
 
 class ContentError(UserError):

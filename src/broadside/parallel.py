@@ -4,8 +4,11 @@ A cold build is mostly one process waiting on one core while the other sits idle
 WeasyPrint is loaded and the fonts registered, `fork()` gives a child all of that for free,
 so the flyer's layouts and PDF run while the parent lays out the brief.
 
-Only where it is safe and useful: Linux (fork without threads is well defined there), more
-than one core, more than one job, and not turned off with BROADSIDE_JOBS=1. A child that
+Only where it is safe and useful: Linux, more than one core, more than one job, and not
+turned off with BROADSIDE_JOBS=1. Other threads are allowed only if they are daemons: in
+the CLI those are the progress display's (a timer, Rich's refresh), and a child never
+prints or imports Rich, so it cannot wait on a lock one of them held at the fork; the
+child writes only to its own pipe. A child that
 fails in any way is not trusted: its job simply runs again here, so errors surface as they
 would without any of this, with their own messages and tracebacks.
 """
@@ -45,7 +48,11 @@ def _worth_forking() -> bool:
         sys.platform == "linux"
         and os.environ.get("BROADSIDE_JOBS") != "1"
         and len(os.sched_getaffinity(0)) > 1
-        and threading.active_count() == 1
+        and all(
+            thread.daemon
+            for thread in threading.enumerate()
+            if thread is not threading.main_thread()
+        )
     )
 
 

@@ -21,13 +21,14 @@ from broadside.templatecache import compiled_templates
 
 
 @pass_context
-def _inline(context: Context, text: str) -> Markup:
-    return render_inline(text, lang=context["lang"])
+def _inline(context: Context, text: str, lang: str | None = None) -> Markup:
+    """`{{ x | inline }}` in the document's language, `{{ x | inline(letter.lang) }}` in another."""
+    return render_inline(text, lang=lang or context["lang"])
 
 
 @pass_context
-def _plain(context: Context, text: str) -> str:
-    return plain_inline(text, lang=context["lang"])
+def _plain(context: Context, text: str, lang: str | None = None) -> str:
+    return plain_inline(text, lang=lang or context["lang"])
 
 
 @pass_context

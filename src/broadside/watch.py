@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from broadside.build import OUTPUTS, BuildOptions, build
 from broadside.content.loader import load_campaign
 from broadside.deadline import time_limit
-from broadside.errors import ContentError, Problem, UserError
+from broadside.errors import ContentError, Problem, UserError, printable
 from broadside.output import write_all
 from broadside.resources import STYLES, TEMPLATES
+from broadside.sizing import human_size
 
 if TYPE_CHECKING:
     from broadside.build import Artifact
@@ -59,35 +60,33 @@ class Session:
                 f"{self.campaign_dir}; nothing rebuilt, still watching:"
             )
             for line in error.lines(Path.cwd()):
-                self.say(f"  {line}")
+                self.say(f"  {printable(line)}")
             return False
-        ok = True
-        for output in OUTPUTS:
-            if output.name not in names:
-                continue
-            try:
-                with time_limit():
-                    result = build(campaign, self.options, self.engine, only={output.name})
-                written = write_all({a.name: a.data for a in result.artifacts}, self.out)
-            except UserError as error:
-                self.say(f"{_clock()} {output.name} not rebuilt: {error}")
-                ok = False
-                continue
-            seconds = time.perf_counter() - started
-            for warning in result.warnings:
-                self.say(f"{_clock()} warning: {warning}")
-            for artifact, path in zip(result.artifacts, written, strict=True):
-                self.say(status_line(artifact, path, seconds))
-            started = time.perf_counter()
-        return ok
+        # The outputs an edit touched are rebuilt together and written together, like
+        # `build`: if one fails (a flyer that no longer fits), none is replaced, so the
+        # files on disk always belong to one version of the campaign.
+        try:
+            with time_limit():
+                result = build(campaign, self.options, self.engine, only=set(names))
+            written = write_all({a.name: a.data for a in result.artifacts}, self.out)
+        except UserError as error:
+            self.say(f"{_clock()} not rebuilt, the previous files stay:")
+            for line in error.lines(Path.cwd()):
+                self.say(f"  {printable(line)}")
+            return False
+        seconds = time.perf_counter() - started
+        for warning in result.warnings:
+            self.say(f"{_clock()} warning: {printable(warning)}")
+        for artifact, path in zip(result.artifacts, written, strict=True):
+            self.say(status_line(artifact, path, seconds))
+        return True
 
 
 def status_line(artifact: Artifact, path: Path, seconds: float) -> str:
     """`12:03:04 brief.pdf  6 pages  61 KB  in 0.42 s`: one line per file written."""
     pages = "" if artifact.pages is None else f"{artifact.pages} page{_s(artifact.pages)}"
-    size = len(artifact.data)
-    size_text = f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 2**20:.1f} MB"
-    return f"{_clock()} {path.name}  {pages:>9}  {size_text:>7}  in {seconds:.2f} s"
+    size = human_size(len(artifact.data))
+    return f"{_clock()} {path.name}  {pages:>9}  {size:>7}  in {seconds:.2f} s"
 
 
 def affected(changed: Iterable[Path], campaign_dir: Path) -> list[str]:

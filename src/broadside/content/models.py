@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -76,6 +76,14 @@ def _relative_file(value: str) -> str:
 
 
 RelativeFile = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_relative_file)]
+
+
+def as_utc(value: datetime) -> datetime:
+    """A date-time to compare or store: one written without an offset is taken as UTC.
+
+    Never the machine's zone: the same campaign must sort and print the same everywhere.
+    """
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Model(BaseModel):
@@ -177,11 +185,17 @@ class Campaign(Model):
         return self.article.meta.lang
 
     @property
+    def latest(self) -> datetime | None:
+        """When the content last changed: its newest update, else its own date."""
+        dates = [update.at for update in self.article.meta.updates]
+        return max(dates, key=as_utc) if dates else self.created
+
+    @property
     def created(self) -> datetime | None:
         """The brief's date: the article's publication, else its first update, else the letter's."""
         meta = self.article.meta
         if meta.published:
             return meta.published
         if meta.updates:
-            return min(update.at for update in meta.updates)
+            return min((update.at for update in meta.updates), key=as_utc)
         return self.letter.meta.date
