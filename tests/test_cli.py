@@ -17,7 +17,7 @@ def test_version() -> None:
 def test_help_lists_the_commands() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
-    for command in ("build", "check"):
+    for command in ("build", "check", "watch"):
         assert command in result.output
 
 

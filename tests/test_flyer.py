@@ -287,9 +287,9 @@ def test_metadata_names_the_ask_and_who_asks(flyer) -> None:
 
 def test_verbose_notes_say_what_was_tried(flyer) -> None:
     _, result = flyer("twelve", Paper.LETTER)
-    tried = [note for note in result.notes if note.startswith("layout ")]
+    tried = [detail for detail in result.details if detail.startswith("layout ")]
     assert 1 <= len(tried) <= 6
-    assert "layouts in" in result.notes[-1] and "pt" in result.notes[-1]
+    assert "layouts in" in result.details[-1] and "pt" in result.details[-1]
 
 
 # ---------- the seed, through the command line, beside the brief ----------

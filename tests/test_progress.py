@@ -20,8 +20,7 @@ def test_a_slow_build_on_a_terminal_shows_what_it_is_doing(
         while shown._status is None and time.monotonic() < deadline:
             time.sleep(0.05)  # the display appears after DELAY, on its own thread
         assert shown._status is not None
-        shown.update("writing brief.pdf")
-    assert "writing brief.pdf" in capsys.readouterr().err
+    assert "typesetting the brief" in capsys.readouterr().err
 
 
 def test_nothing_is_shown_when_not_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,9 +20,7 @@ WORDS_PER_MINUTE = 230
 COVER_DEMANDS_MAX = 6
 
 
-def brief_sheets(
-    campaign: Campaign, paper: Paper, extra_page_css: str = ""
-) -> tuple[Stylesheet, ...]:
+def brief_sheets(campaign: Campaign, paper: Paper) -> tuple[Stylesheet, ...]:
     """The brief's sheets, plus its running header and footer in the content's language."""
     labels = Labels(campaign.lang)
     before, between, after = (css_string(part) for part in re.split(r"\{pages?\}", labels.page_of))
@@ -31,7 +29,7 @@ def brief_sheets(
     running = (
         f"@page {{ @top-left {{ content: {title}; }} @bottom-right {{ content: {footer}; }} }}\n"
     )
-    return sheets_for("brief.css", paper, running + extra_page_css)
+    return sheets_for("brief.css", paper, running)
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -51,7 +49,7 @@ class CoverLevel(IntEnum):
     MINIMAL = 2  # title and subtitle clamped to two lines, the first demand only
 
     def next_name(self) -> str:
-        return CoverLevel(min(self + 1, CoverLevel.MINIMAL)).name.lower()
+        return CoverLevel(self + 1).name.lower()
 
     @property
     def demand_chars(self) -> int:

@@ -64,9 +64,15 @@ def render_brief(
         rendered = engine.layout(engine.parse(html, campaign.root), sheets)
         if rendered.page_of("contents") == 2:
             break
-        result.details.append(
-            f"brief.pdf: cover spilled onto a second page; trying {cover.next_name()}"
-        )
+        if cover < CoverLevel.MINIMAL:
+            result.details.append(
+                f"brief.pdf: cover spilled onto a second page; trying {cover.next_name()}"
+            )
+        else:  # nothing left to drop: say so rather than pretend the cover is one page
+            result.warnings.append(
+                "brief.pdf: the cover runs onto a second page even at its most compact; "
+                "shorten the title or the subtitle"
+            )
     pdf = engine.pdf(rendered)
     result.warnings += [f"brief.pdf: {message}" for message in rendered.warnings]
     result.artifacts.append(Artifact("brief.pdf", pdf, rendered.page_count))
@@ -83,7 +89,7 @@ def render_flyer(
 ) -> None:
     flyer = make_flyer(campaign, options.paper, engine)
     result.warnings += [f"flyer.pdf: {message}" for message in flyer.warnings]
-    result.details += [f"flyer.pdf: {note}" for note in flyer.notes]
+    result.details += [f"flyer.pdf: {detail}" for detail in flyer.details]
     result.artifacts.append(Artifact("flyer.pdf", flyer.pdf, flyer.pages))
 
 

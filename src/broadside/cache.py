@@ -21,6 +21,26 @@ def cache_root() -> Path:
     return Path(base) / "broadside"
 
 
+def is_private(folder: Path) -> bool:
+    """Owned by this user and writable by no one else, from `folder` up to the cache root.
+
+    Compiled templates are Python code: they are read back only from a folder no other
+    user could have written to (Jinja checks the same for its own default folder).
+    """
+    root = cache_root().resolve()
+    path = folder.resolve()
+    try:
+        while True:
+            status = path.stat()
+            if status.st_uid != os.getuid() or status.st_mode & 0o022:
+                return False
+            if path == root or path == path.parent:
+                return True
+            path = path.parent
+    except OSError:
+        return False
+
+
 def file_key(*paths: Path, extra: str = "") -> str:
     """A short digest naming these files as installed, plus `extra` (format, options)."""
     parts = [extra]

@@ -180,12 +180,13 @@ class Engine:
             )
         return Rendered(document, messages)
 
-    def pdf(self, rendered: Rendered, **options: Any) -> bytes:
+    def pdf(self, rendered: Rendered) -> bytes:
         """Write the PDF. A Document can be written only once: fonts are subset in place."""
         settings = self.settings
         with self._capture() as messages, fixed_font_dates():
             data: bytes = rendered.document.write_pdf(
-                **{**self.options(), "attachments": self._attachments(), **options},
+                **self.options(),
+                attachments=self._attachments(),
                 finisher=lambda _document, pdf: finish(pdf, settings),
             )
         rendered.warnings += messages

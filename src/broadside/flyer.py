@@ -159,7 +159,7 @@ class Flyer:
     layouts: int  # how many layouts the search took
     fit_ms: float  # how long they took
     warnings: list[str]
-    notes: list[str]  # the layouts tried and the size chosen, for --verbose
+    details: list[str]  # the layouts tried and the size chosen, for --verbose
 
 
 def make_flyer(campaign: Campaign, paper: Paper, engine: Engine) -> Flyer:
@@ -178,7 +178,7 @@ def make_flyer(campaign: Campaign, paper: Paper, engine: Engine) -> Flyer:
 
     started = time.perf_counter()
     found = fit.search(measure, text_model(campaign, paper, qr), LIMITS)
-    notes = [
+    details = [
         f"layout {number} at {trial.size:g} pt: {trial.fullness:.0%} of the page"
         + ("" if trial.fits else " (overflows)")
         for number, trial in enumerate(found.trials, start=1)
@@ -194,19 +194,21 @@ def make_flyer(campaign: Campaign, paper: Paper, engine: Engine) -> Flyer:
         spare_px = (1 - best.fullness) * area_px / 2
         fullness, spread = measure(best.size, spare_px)
         layouts += 1
-        notes.append(
+        details.append(
             f"layout {layouts} at {best.size:g} pt with the demands "
             f"{spare_px * MM_PER_PX:.0f} mm lower: {fullness:.0%} of the page"
         )
         if fullness <= 1:
             rendered = spread
     elapsed_ms = (time.perf_counter() - started) * 1000
-    notes.append(
+    details.append(
         f"demands set at {best.size:g} pt (floor {FLOOR_PT:g}, cap {CAP_PT:g}): "
         f"{layouts} layouts in {elapsed_ms:.0f} ms"
     )
     pdf = engine.pdf(rendered)
-    return Flyer(pdf, rendered.page_count, best.size, layouts, elapsed_ms, rendered.warnings, notes)
+    return Flyer(
+        pdf, rendered.page_count, best.size, layouts, elapsed_ms, rendered.warnings, details
+    )
 
 
 def overflow_message(campaign: Campaign, paper: Paper, found: fit.Fit[Any]) -> str:

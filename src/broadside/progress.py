@@ -30,12 +30,6 @@ class Progress:
             self._timer.daemon = True
             self._timer.start()
 
-    def update(self, message: str) -> None:
-        with self._lock:
-            self.message = message
-            if self._status is not None:
-                self._status.update(message)
-
     def _show(self) -> None:
         from rich.console import Console  # only now: importing Rich costs ~50 ms
 

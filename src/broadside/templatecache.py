@@ -10,7 +10,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
-from broadside.cache import cache_root
+from broadside.cache import cache_root, is_private
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
@@ -32,7 +32,9 @@ def compiled_templates() -> FileSystemBytecodeCache | None:
     key = sha256(jinja2.__version__.encode() + b"\0" + templating).hexdigest()[:12]
     folder = cache_root() / "templates" / key
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
+    if not is_private(folder):
+        return None  # someone else could plant code here: compile every time instead
     return _CompiledTemplates(str(folder))

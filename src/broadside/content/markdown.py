@@ -223,8 +223,3 @@ def scan(text: str, *, lang: str = "en", inline: bool = False) -> Scan:
             if child.nesting == 1 and token.level + child.level + 2 > depth:
                 depth, depth_line = token.level + child.level + 2, line
     return Scan(found, blocks, cells, footnote_refs, depth, depth_line, longest, longest_line)
-
-
-def references(text: str, *, lang: str = "en") -> list[Reference]:
-    """Every link and image in `text`, for validation before anything is rendered."""
-    return scan(text, lang=lang).references
