@@ -42,6 +42,9 @@ def _get(pdf: Any, reference: Any) -> Any:
 
 
 def _pages(pdf: Any) -> list[Any]:
+    # pydyf (0.13, with WeasyPrint 70) keeps /Kids as flat tokens, "N 0 R" three to a page:
+    # every third one is an object number. The accessibility and print-shop tests fail
+    # loudly if an upgrade changes that.
     return [pdf.objects[number] for number in pdf.pages["Kids"][::3]]
 
 
