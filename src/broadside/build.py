@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from broadside import archive, sizing
 from broadside.brief import CoverLevel, brief_html, brief_sheets
 from broadside.content.models import Campaign
+from broadside.engine_process import EngineProcess, RemoteEngine
 from broadside.flyer import make_flyer
 from broadside.paper import Paper
-from broadside.parallel import run_all
+from broadside.parallel import alongside, run_all
 from broadside.pdfsettings import PdfSettings
 from broadside.reproducible import source_date
 from broadside.stylesheets import shared_sheets
@@ -61,8 +62,8 @@ def render_brief(
     # cover (rarely needed; the seed and ordinary campaigns take one layout).
     for cover in CoverLevel:
         html = brief_html(campaign, options.paper, cover=cover)
-        rendered = engine.layout(engine.parse(html, campaign.root), sheets)
-        if rendered.page_of("contents") == 2:
+        printed = engine.print(html, campaign.root, sheets, require=("contents", 2))
+        if printed.pdf is not None:
             break
         if cover < CoverLevel.MINIMAL:
             result.details.append(
@@ -73,9 +74,10 @@ def render_brief(
                 "brief.pdf: the cover runs onto a second page even at its most compact; "
                 "shorten the title or the subtitle"
             )
-    pdf = engine.pdf(rendered)
-    result.warnings += [f"brief.pdf: {message}" for message in rendered.warnings]
-    result.artifacts.append(Artifact("brief.pdf", pdf, rendered.page_count))
+            printed = engine.print(html, campaign.root, sheets)
+    assert printed.pdf is not None
+    result.warnings += [f"brief.pdf: {message}" for message in printed.warnings]
+    result.artifacts.append(Artifact("brief.pdf", printed.pdf, printed.pages))
     if options.html:
         # The web version carries its styles inline so it opens anywhere on this machine.
         standalone = brief_html(
@@ -116,35 +118,66 @@ OUTPUTS = (
 )
 
 
+Outcomes = list[tuple["BuildResult", sizing.Fit]]
+
+
 def build(
     campaign: Campaign,
     options: BuildOptions,
-    engine: Engine,
+    engine: Engine | Callable[[], Engine],
     only: Collection[str] | None = None,
+    render_process: EngineProcess | None = None,
 ) -> BuildResult:
-    """Render every output, or only those named in `only`, in memory."""
+    """Render every output, or only those named in `only`, in memory.
+
+    `engine` may be a function that makes one: with a `render_process` (engine_process.py)
+    the brief is handed over there first, and only then is the local engine made (importing
+    WeasyPrint) for the other outputs. Without one, `parallel.run_all` may fork for them.
+    """
     result = BuildResult()
-    engine.settings = pdf_settings(campaign, options)
+    settings = pdf_settings(campaign, options)
     if options.archival and not (campaign.latest or source_date()):
         result.notes.append(
             "archival: the content has no date, so the embedded files are dated by their "
             "modification time; set `published` in article.md (or SOURCE_DATE_EPOCH) for "
             "PDFs identical on every machine"
         )
-    fits: dict[str, sizing.Fit] = {}
+    made: list[Engine] = []
+
+    def local() -> Engine:
+        if not made:
+            made.append(engine() if callable(engine) else engine)
+            made[0].settings = settings
+            # Fonts registered once, before the outputs render (maybe in forked children).
+            result.warnings.extend(made[0].prepare(shared_sheets()))
+        return made[0]
+
+    def job(output: Output, printer: Engine) -> Callable[[], tuple[BuildResult, sizing.Fit]]:
+        render = partial(_render_alone, output.render, campaign, options, printer)
+        return partial(sizing.render_within, options.max_size, render, printer)
+
     chosen = [output for output in OUTPUTS if only is None or output.name in only]
-    # Fonts are registered once, here, before the outputs are rendered (maybe in parallel).
-    result.warnings += engine.prepare(shared_sheets())
-    jobs = [
-        partial(
-            sizing.render_within,
-            options.max_size,
-            partial(_render_alone, output.render, campaign, options, engine),
-            engine,
-        )
-        for output in chosen
-    ]
-    for attempt, fit in run_all(jobs):
+    if chosen and chosen[0].name == "brief.pdf" and render_process and render_process.alive:
+        # Stands in for the engine in render_brief and the size limit, which use only its
+        # `settings` and `print`.
+        over_there = cast("Engine", RemoteEngine(render_process, settings))
+
+        def others() -> Outcomes:
+            return run_all([job(output, local()) for output in chosen[1:]])
+
+        def brief_over_there() -> Outcomes:
+            return [job(chosen[0], over_there)()]
+
+        brief, [rest] = alongside(brief_over_there, [others])
+        if brief is None:  # the render process failed: the brief is printed here after all
+            brief = [job(chosen[0], local())()]
+        else:
+            result.details.append("brief.pdf: printed in a second process, beside the others")
+        outcomes = [*brief, *rest]
+    else:
+        outcomes = run_all([job(output, local()) for output in chosen])
+    fits: dict[str, sizing.Fit] = {}
+    for attempt, fit in outcomes:
         result.artifacts += attempt.artifacts
         result.warnings += attempt.warnings
         result.notes += attempt.notes
@@ -182,12 +215,19 @@ def pdf_settings(campaign: Campaign, options: BuildOptions) -> PdfSettings:
     )
 
 
-def build_folder(campaign_dir: Path, options: BuildOptions) -> BuildResult:
+def build_folder(
+    campaign_dir: Path, options: BuildOptions, render_process: EngineProcess | None = None
+) -> BuildResult:
     """Load the campaign in `campaign_dir` and render every output, within the time limit."""
     from broadside.content.loader import load_campaign
     from broadside.deadline import time_limit
-    from broadside.engine import Engine
 
     campaign = load_campaign(campaign_dir)
+
+    def local_engine() -> Engine:
+        from broadside.engine import Engine  # WeasyPrint: once the brief is on its way
+
+        return Engine(campaign.root)
+
     with time_limit():
-        return build(campaign, options, Engine(campaign.root))
+        return build(campaign, options, local_engine, render_process=render_process)

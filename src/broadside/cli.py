@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing as contextlib_closing
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -134,7 +135,15 @@ def build(
     debug: Debug = False,
 ) -> None:
     """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
-    with reporting(debug), progress(f"typesetting {campaign_dir}") as shown:
+    from broadside.engine_process import EngineProcess
+
+    # First, before Broadside's own imports: a render process starts loading WeasyPrint.
+    render_process = EngineProcess.start(campaign_dir)
+    with (
+        reporting(debug),
+        progress(f"typesetting {campaign_dir}") as shown,
+        closing(render_process),
+    ):
         from broadside.build import BuildOptions, build_folder
         from broadside.output import write_all
 
@@ -147,7 +156,7 @@ def build(
             marks=marks,
             archival=archival,
         )
-        result = build_folder(campaign_dir, options)
+        result = build_folder(campaign_dir, options, render_process)
         shown.finish()  # before anything is printed: the spinner shares the terminal
         _tell(result.warnings, result.notes, result.details if verbose else [])
         if strict and result.warnings:
@@ -192,6 +201,11 @@ def watch(
             watch_outputs(campaign_dir, out, BuildOptions(paper=paper, html=html), typer.echo)
         except KeyboardInterrupt:
             typer.echo("stopped watching", err=True)
+
+
+def closing(process: Any) -> Any:
+    """Stop the render process however the build ends (it holds no files of ours)."""
+    return contextlib_closing(process) if process is not None else nullcontext()
 
 
 def _tell(warnings: list[str], notes: list[str], details: list[str]) -> None:

@@ -101,6 +101,17 @@ def _readable(record: logging.LogRecord) -> str:
     return printable(record.getMessage())
 
 
+@dataclass(frozen=True)
+class Printed:
+    """A finished PDF and what a caller needs to know about it (plain data: it may cross
+    from a render process to the build, see engine_process.py)."""
+
+    pdf: bytes | None  # None when `require` was not met: nothing was written
+    pages: int
+    warnings: list[str]
+    anchors: dict[str, int]  # element id → the page it starts on
+
+
 @dataclass
 class Rendered:
     """A laid-out document: pages known, PDF not yet written."""
@@ -179,6 +190,24 @@ class Engine:
                 font_config=self.font_config, stylesheets=css, **self.options()
             )
         return Rendered(document, messages)
+
+    def print(
+        self,
+        html: str,
+        base: Path,
+        sheets: Sequence[Stylesheet],
+        require: tuple[str, int] | None = None,
+    ) -> Printed:
+        """HTML to PDF in one call. With `require=(id, page)`, the PDF is written only if
+        that element starts on that page (the brief's cover check); else `pdf` is None."""
+        rendered = self.layout(self.parse(html, base), sheets)
+        anchors: dict[str, int] = {}
+        for number, page in enumerate(rendered.document.pages, start=1):
+            for anchor in page.anchors:
+                anchors.setdefault(anchor, number)
+        met = require is None or anchors.get(require[0]) == require[1]
+        pdf = self.pdf(rendered) if met else None
+        return Printed(pdf, rendered.page_count, rendered.warnings, anchors)
 
     def pdf(self, rendered: Rendered) -> bytes:
         """Write the PDF. A Document can be written only once: fonts are subset in place."""

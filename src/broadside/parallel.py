@@ -25,11 +25,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+W = TypeVar("W")
 
 
 def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Every job's result, in order; the first runs here, the others maybe in children."""
-    if len(jobs) < 2 or not _worth_forking():
+    if len(jobs) < 2 or not worth_forking():
         return [job() for job in jobs]
     children = [_Child.start(job) for job in jobs[1:]]
     try:
@@ -43,7 +44,39 @@ def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
             child.stop()
 
 
-def _worth_forking() -> bool:
+def alongside(
+    waiting: Callable[[], W], jobs: Sequence[Callable[[], T]]
+) -> tuple[W | None, list[T]]:
+    """Run `waiting` on a thread while `jobs` run here, one after another.
+
+    For a job that mostly waits on another process (engine_process.py): it holds no lock
+    on the interpreter while it waits, so this thread's jobs run meanwhile. Returns its
+    result (None if that other process failed: the caller then runs it here) and theirs;
+    its other errors are raised here, as if it had run here.
+    """
+    from broadside.engine_process import RenderProcessFailed
+
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append(("ok", waiting()))
+        except RenderProcessFailed:
+            outcome.append(("ok", None))
+        except BaseException as error:  # handed to the caller's thread below
+            outcome.append(("raise", error))
+
+    thread = threading.Thread(target=run, name="broadside-waiting", daemon=True)
+    thread.start()
+    results = [job() for job in jobs]
+    thread.join()
+    kind, value = outcome[0]
+    if kind == "raise":
+        raise value
+    return value, results
+
+
+def worth_forking() -> bool:
     return (
         sys.platform == "linux"
         and os.environ.get("BROADSIDE_JOBS") != "1"
