@@ -1,3 +1,3 @@
-from broadside.cli import main
+from broadside.launch import main
 
 main()

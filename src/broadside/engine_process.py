@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from broadside.stylesheets import Stylesheet
 
 _LENGTH = struct.Struct("!Q")
+_early: EngineProcess | None = None
 
 
 class RenderProcessFailed(Exception):
@@ -50,8 +51,23 @@ class EngineProcess:
         self.alive = True
 
     @classmethod
-    def start(cls, campaign_dir: Path) -> EngineProcess | None:
-        """Fork now, before the build's own imports; None where forking is not worth it."""
+    def start_early(cls) -> None:
+        """Fork at the very start of `broadside build`, before the command line is even read
+        (launch.py); `start` hands this process to the build."""
+        global _early
+        _early = cls.start(None)
+
+    @classmethod
+    def start(cls, campaign_dir: Path | None) -> EngineProcess | None:
+        """Fork now, before the build's own imports; None where forking is not worth it.
+
+        A process started early is taken instead, if there is one. `campaign_dir`, when
+        known, lets the render process set up its engine before the first request.
+        """
+        global _early
+        if _early is not None:
+            early, _early = _early, None
+            return early
         if not worth_forking():
             return None
         to_child, from_parent = os.pipe()
@@ -123,21 +139,30 @@ class RemoteEngine:
         return self.process.print(self.settings, html, base, sheets, require)
 
 
-def _serve(campaign_dir: Path, requests_fd: int, replies_fd: int) -> None:
+def _serve(campaign_dir: Path | None, requests_fd: int, replies_fd: int) -> None:
     """The render process: load the engine at once, then print what is asked until EOF."""
     from broadside.engine import Engine
     from broadside.stylesheets import shared_sheets
 
-    engine = Engine(campaign_dir.resolve())
-    engine.prepare(shared_sheets())  # register the fonts while the parent is still busy
+    engines: dict[Path, Engine] = {}
+
+    def engine_for(root: Path) -> Engine:
+        if root not in engines:
+            engines[root] = Engine(root)
+            engines[root].prepare(shared_sheets())  # register the fonts
+        return engines[root]
+
+    if campaign_dir is not None and campaign_dir.is_dir():
+        engine_for(campaign_dir.resolve())  # while the parent is still busy
     with os.fdopen(requests_fd, "rb") as requests, os.fdopen(replies_fd, "wb") as replies:
         while True:
             try:
                 settings, html, base, sheets, require = _receive(requests)
             except EOFError:
                 return
-            engine.settings = settings
             try:
+                engine = engine_for(base)
+                engine.settings = settings
                 reply: tuple[str, Any] = ("printed", engine.print(html, base, sheets, require))
             except UserError as error:
                 reply = ("user error", error)
