@@ -28,6 +28,9 @@ CampaignDir = Annotated[
     typer.Argument(help="Campaign folder holding article.md and letter.md.", show_default=True),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback for every error.")]
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the PDFs into.")]
+PaperSize = Annotated[Paper, typer.Option(help="Paper size.", case_sensitive=False)]
+Html = Annotated[bool, typer.Option("--html", help="Also write brief.html beside the PDF.")]
 
 
 def _size(text: str) -> int:
@@ -76,13 +79,9 @@ def reporting(debug: bool) -> Iterator[None]:
 @app.command()
 def build(
     campaign_dir: CampaignDir = Path("content"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the PDFs into.")] = Path(
-        "dist"
-    ),
-    paper: Annotated[Paper, typer.Option(help="Paper size.", case_sensitive=False)] = Paper.A4,
-    html: Annotated[
-        bool, typer.Option("--html", help="Also write brief.html beside the PDF.")
-    ] = False,
+    out: OutDir = Path("dist"),
+    paper: PaperSize = Paper.A4,
+    html: Html = False,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -134,7 +133,7 @@ def build(
     ] = False,
     debug: Debug = False,
 ) -> None:
-    """Build the brief (and flyer) from CAMPAIGN_DIR into the output folder."""
+    """Build the brief and the flyer from CAMPAIGN_DIR into the output folder."""
     from broadside.engine_process import EngineProcess
 
     # First, before Broadside's own imports: a render process starts loading WeasyPrint.
@@ -179,13 +178,9 @@ def check(campaign_dir: CampaignDir = Path("content"), debug: Debug = False) -> 
 @app.command()
 def watch(
     campaign_dir: CampaignDir = Path("content"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the PDFs into.")] = Path(
-        "dist"
-    ),
-    paper: Annotated[Paper, typer.Option(help="Paper size.", case_sensitive=False)] = Paper.A4,
-    html: Annotated[
-        bool, typer.Option("--html", help="Also write brief.html beside the PDF.")
-    ] = False,
+    out: OutDir = Path("dist"),
+    paper: PaperSize = Paper.A4,
+    html: Html = False,
     debug: Debug = False,
 ) -> None:
     """Build, then rebuild whatever each save in CAMPAIGN_DIR, templates/ or styles/ touches.
