@@ -78,3 +78,19 @@ def test_a_refused_file_in_the_render_process_is_the_users_error(make_campaign) 
         assert printed.pdf is not None and printed.pdf.startswith(b"%PDF")
     finally:
         process.close()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "folder"),
+    [
+        ([], "content"),
+        (["my-campaign"], "my-campaign"),
+        (["--out", "x", "--paper", "letter", "camp"], "camp"),
+        (["-o", "x", "--handouts", "--bleed", "3", "camp"], "camp"),
+        (["--", "-odd-name"], "-odd-name"),
+    ],
+)
+def test_the_early_guess_at_the_campaign_folder(arguments: list[str], folder: str) -> None:
+    from broadside.launch import _campaign_dir
+
+    assert _campaign_dir(arguments) == Path(folder)

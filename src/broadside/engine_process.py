@@ -51,11 +51,12 @@ class EngineProcess:
         self.alive = True
 
     @classmethod
-    def start_early(cls) -> None:
-        """Fork at the very start of `broadside build`, before the command line is even read
-        (launch.py); `start` hands this process to the build."""
+    def start_early(cls, campaign_dir: Path | None) -> None:
+        """Fork at the very start of `broadside build`, before Typer reads the command line
+        (launch.py, which guesses the folder; a wrong guess costs only time); `start`
+        hands this process to the build."""
         global _early
-        _early = cls.start(None)
+        _early = cls.start(campaign_dir)
 
     @classmethod
     def start(cls, campaign_dir: Path | None) -> EngineProcess | None:
@@ -142,18 +143,19 @@ class RemoteEngine:
 def _serve(campaign_dir: Path | None, requests_fd: int, replies_fd: int) -> None:
     """The render process: load the engine at once, then print what is asked until EOF."""
     from broadside.engine import Engine
-    from broadside.stylesheets import shared_sheets
+    from broadside.stylesheets import own_sheet, shared_sheets
 
     engines: dict[Path, Engine] = {}
 
     def engine_for(root: Path) -> Engine:
         if root not in engines:
             engines[root] = Engine(root)
-            engines[root].prepare(shared_sheets())  # register the fonts
+            # Register the fonts and parse the brief's sheet while the parent is busy.
+            engines[root].prepare((*shared_sheets(), own_sheet("brief.css")))
         return engines[root]
 
     if campaign_dir is not None and campaign_dir.is_dir():
-        engine_for(campaign_dir.resolve())  # while the parent is still busy
+        engine_for(campaign_dir.resolve())
     with os.fdopen(requests_fd, "rb") as requests, os.fdopen(replies_fd, "wb") as replies:
         while True:
             try:

@@ -24,14 +24,14 @@ class Stylesheet:
         return Markup(self.text.replace("</", "<\\/"))  # noqa: S704 - Broadside's own sheets
 
 
-def _file(name: str) -> Stylesheet:
+def own_sheet(name: str) -> Stylesheet:
     path = STYLES / name
     return Stylesheet(name, path.read_text(encoding="utf-8"), STYLES)
 
 
 def shared_sheets() -> tuple[Stylesheet, ...]:
     """What every output starts from: the fonts, then the tokens."""
-    return (Stylesheet("fonts", fonts.font_face_css(), STYLES), _file("tokens.css"))
+    return (Stylesheet("fonts", fonts.font_face_css(), STYLES), own_sheet("tokens.css"))
 
 
 def sheets_for(own: str, paper: Paper, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
@@ -39,5 +39,5 @@ def sheets_for(own: str, paper: Paper, extra_page_css: str = "") -> tuple[Styles
     return (
         *shared_sheets(),
         Stylesheet("page", page_css(paper) + extra_page_css, STYLES),
-        _file(own),
+        own_sheet(own),
     )
