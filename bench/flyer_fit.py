@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from broadside.content.loader import load_campaign
-from broadside.engine import Engine
-from broadside.flyer import make_flyer
+from broadside.documents.flyer import make_flyer
 from broadside.paper import Paper
+from broadside.pdf.engine import Engine
 from tests.conftest import MINIMAL_ARTICLE, MINIMAL_LETTER, SEED_CONTENT, write_markdown
 from tests.test_flyer import CASES
 

@@ -231,15 +231,15 @@ import sys, time
 marks = [("Python itself", time.process_time())]
 def mark(name):
     marks.append((name, time.process_time()))
-import typer, broadside.cli
+import typer, broadside.cli.app
 mark("import the CLI (Typer)")
 from broadside.startup import pause_collection
 pause_collection()  # as cli.main() does
-from broadside.build import BuildOptions, build
+from broadside.build.run import BuildOptions, build
 from broadside.content.loader import load_campaign
-from broadside.output import write_all
+from broadside.build.output import write_all
 mark("import content, templates, models")
-from broadside.engine import Engine
+from broadside.pdf.engine import Engine
 mark("import WeasyPrint (sonames first)")
 from pathlib import Path
 campaign = load_campaign(Path(sys.argv[1]))
@@ -309,7 +309,7 @@ def startup(runs: int) -> list[str]:
             "import weasyprint (its own library search)": lambda: run(
                 [python, "-W", "ignore", "-c", "import weasyprint"]
             ),
-            "import broadside.engine (sonames first)": lambda: run(
+            "import broadside.pdf.engine (sonames first)": lambda: run(
                 [python, "-c", "import broadside.engine"]
             ),
         },
@@ -325,9 +325,9 @@ def warm(work: Path, runs: int) -> list[str]:
     """Rebuilds in one process, through the code `broadside watch` runs, after real edits."""
     import resource
 
-    from broadside.build import OUTPUTS, BuildOptions
-    from broadside.engine import Engine
-    from broadside.watch import Session
+    from broadside.build.run import OUTPUTS, BuildOptions
+    from broadside.cli.watch import Session
+    from broadside.pdf.engine import Engine
 
     campaign = campaign_copy(work)
     split: dict[str, list[float]] = {"layout": [], "pdf": []}
@@ -381,9 +381,9 @@ def warm(work: Path, runs: int) -> list[str]:
 
 
 def flyer_fit(work: Path) -> list[str]:
-    from broadside.build import OUTPUTS, BuildOptions, build
+    from broadside.build.run import OUTPUTS, BuildOptions, build
     from broadside.content.loader import load_campaign
-    from broadside.engine import Engine
+    from broadside.pdf.engine import Engine
 
     if "flyer.pdf" not in {output.name for output in OUTPUTS}:
         return ["No flyer registered in build.OUTPUTS yet: nothing to measure."]

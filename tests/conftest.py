@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,11 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from broadside.cli import app
+from broadside.cli.app import app
+
+# Tests print in their own process (one WeasyPrint load per test process, not one per
+# build); tests/pdf/test_worker.py prints through worker processes, as `broadside` does.
+os.environ.setdefault("BROADSIDE_JOBS", "0")
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_CONTENT = REPO / "content"

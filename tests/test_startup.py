@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import cffi
 import pytest
 
-from broadside.libsearch import sonames_first
-from tests.conftest import SEED_CONTENT, SEED_TEXT
+from broadside.fonts import CONFIG
+from broadside.pdf.libraries import FIRST_NAMES
+from tests.conftest import SEED_CONTENT
 
 LINUX = sys.platform.startswith("linux")
 LIBRARY = r"lib(gobject-2\.0|pango-1\.0|pangoft2-1\.0|harfbuzz(-subset)?|fontconfig)\.so"
@@ -46,117 +46,104 @@ def test_commands_that_render_nothing_never_load_weasyprint(argv: tuple[str, ...
     assert "weasyprint" not in loaded
 
 
-def loaded_libraries(code: str) -> dict[str, str]:
-    """Run `code` in a fresh interpreter; the native libraries WeasyPrint needs, as files."""
+def load_weasyprint(env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """Import WeasyPrint in a fresh interpreter: the names cffi had to search for (each one
+    runs ldconfig, gcc and ld), and the native libraries it ended up with, as files."""
     script = (
-        f"{code}\n"
-        "import json, os\n"
+        "import ctypes.util, json, os\n"
+        "searched = []\n"
+        "search = ctypes.util.find_library\n"
+        "def counting(name):\n"
+        "    searched.append(name)\n"
+        "    return search(name)\n"
+        "ctypes.util.find_library = counting  # this test's own probe, in its own process\n"
+        "import weasyprint\n"
         "maps = open('/proc/self/maps').read().split()\n"
-        "print(json.dumps(sorted({os.path.realpath(p) for p in maps if '.so' in p})))\n"
+        "found = sorted({os.path.realpath(p) for p in maps if '.so' in p})\n"
+        "print(json.dumps([searched, found]))\n"
     )
-    env = {
-        **os.environ,
-        "FONTCONFIG_FILE": str(Path(__file__).parents[1] / "src/broadside/fonts.conf"),
-    }
     result = subprocess.run(
         [sys.executable, "-W", "ignore", "-c", script],
         capture_output=True,
         text=True,
         check=True,
-        env=env,
+        env={**os.environ, "FONTCONFIG_FILE": str(CONFIG), **env},
     )
-    found: dict[str, str] = {}
-    for path in json.loads(result.stdout.splitlines()[-1]):
-        name = Path(path).name
-        match = re.match(
-            r"lib(gobject-2\.0|pango-1\.0|pangoft2-1\.0|harfbuzz(-subset)?|fontconfig)\.so", name
-        )
+    searched, paths = json.loads(result.stdout.splitlines()[-1])
+    libraries = {}
+    for path in paths:
+        match = re.match(LIBRARY, Path(path).name)
         if match:
-            found[match.group(1)] = path
-    return found
+            libraries[match.group(1)] = path
+    return searched, libraries
 
 
-@pytest.mark.skipif(not LINUX, reason="the soname shortcut is Linux-only")
-def test_sonames_load_the_very_libraries_weasyprint_would_find_itself() -> None:
-    ours = loaded_libraries("import broadside.engine")
-    theirs = loaded_libraries("import weasyprint")
-    assert ours == theirs
-    assert {"gobject-2.0", "pango-1.0", "pangoft2-1.0", "harfbuzz", "fontconfig"} <= set(ours)
-    # The subsetter makes builds seconds faster: losing it would be a silent regression.
-    assert "harfbuzz-subset" in ours
-
-
-@pytest.mark.skipif(not LINUX, reason="the soname shortcut is Linux-only")
-def test_a_soname_that_does_not_load_falls_back_to_the_usual_search() -> None:
-    original = cffi.FFI.dlopen
-    ffi = cffi.FFI()
-    ffi.cdef("double cos(double x);")
-    with sonames_first({"m": "libbroadside-no-such-library.so.9"}, unused=frozenset()):
-        libm = ffi.dlopen("m")  # found by cffi's own search, as WeasyPrint would
-    assert libm.cos(0.0) == 1.0
-    assert cffi.FFI.dlopen is original
-
-
-@pytest.mark.skipif(not LINUX, reason="the soname shortcut is Linux-only")
-def test_a_soname_is_tried_before_the_name_asked_for() -> None:
-    ffi = cffi.FFI()
-    ffi.cdef("double cos(double x);")
-    with pytest.raises(OSError):
-        ffi.dlopen("broadside-unknown-name")
-    with sonames_first({"broadside-unknown-name": "libm.so.6"}):
-        libm = ffi.dlopen("broadside-unknown-name")
-    assert libm.cos(0.0) == 1.0
-
-
-@pytest.mark.skipif(not LINUX, reason="the soname shortcut is Linux-only")
-def test_an_unneeded_library_that_is_absent_is_not_searched_for() -> None:
-    ffi = cffi.FFI()
-    names = frozenset({"libbroadside-unused-0", "broadside-unused"})
-    with sonames_first({"libbroadside-unused-0": "libbroadside-unused.so.0"}, unused=names):
-        for name in ("libbroadside-unused-0", "broadside-unused"):
-            with pytest.raises(OSError, match="not needed by Broadside"):
-                ffi.dlopen(name)
-
-
-def test_hyphenation_read_back_from_the_cache_hyphenates_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.skipif(not LINUX, reason="library links are Linux-only")
+def test_a_worker_finds_each_library_at_the_first_name_weasyprint_asks_for(
+    tmp_path: Path,
 ) -> None:
-    import pyphen
+    """Fails loudly if WeasyPrint changes the names it asks for: update FIRST_NAMES."""
+    plain_searched, plain = load_weasyprint({})
+    assert len(plain) == 6  # gobject, pango, pangoft2, harfbuzz, harfbuzz-subset, fontconfig
+    env = {"BROADSIDE_CACHE_DIR": str(tmp_path)}
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from broadside.pdf import engine, libraries\n"
+            "engine.weasyprint(); libraries.remember_loaded()",
+        ],
+        check=True,
+        env={**os.environ, **env},
+    )
+    folder = tmp_path / "libraries"
+    assert sorted(path.name for path in folder.iterdir()) == sorted([*FIRST_NAMES, "complete"])
+    searched, linked = load_weasyprint({**env, "LD_LIBRARY_PATH": str(folder)})
+    assert linked == plain  # the very same files
+    assert not set(searched) & set(FIRST_NAMES)  # none of ours needed a search
+    assert len(searched) <= len(plain_searched) - 2 * len(FIRST_NAMES)
 
-    from broadside import hyphenation
 
-    monkeypatch.setenv("BROADSIDE_CACHE_DIR", str(tmp_path))
-    path = pyphen.LANGUAGES["en_US"]
-    fresh = pyphen.HyphDict(path)
-    hyphenation._store(path, fresh)
-    restored = hyphenation._load(path)
-    assert restored is not None and restored is not fresh
-    words = set(re.findall(r"[A-Za-z]{5,}", SEED_TEXT.read_text(encoding="utf-8")))
-    assert len(words) > 200
-    for word in sorted(words):
-        assert restored.positions(word) == fresh.positions(word), word
+@pytest.mark.skipif(not LINUX, reason="library links are Linux-only")
+def test_a_stale_link_falls_back_to_the_usual_search(tmp_path: Path) -> None:
+    folder = tmp_path / "libraries"
+    folder.mkdir()
+    for name in FIRST_NAMES:
+        (folder / name).symlink_to(tmp_path / "gone" / name)
+    (folder / "complete").write_text("")
+    searched, linked = load_weasyprint({"LD_LIBRARY_PATH": str(folder)})
+    assert len(linked) == 6
+    assert set(FIRST_NAMES) <= set(searched)
 
 
-def test_a_dictionary_of_another_shape_is_left_to_pyphen(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pyphen
-
-    from broadside import hyphenation
-
-    monkeypatch.setenv("BROADSIDE_CACHE_DIR", str(tmp_path))
-    path = pyphen.LANGUAGES["en_US"]
-    odd = pyphen.HyphDict(path)
-    odd.something_new = True
-    hyphenation._store(path, odd)
-    assert hyphenation._load(path) is None
-    assert not list(tmp_path.rglob("*.json"))
+def test_the_build_process_itself_never_loads_weasyprint(tmp_path: Path) -> None:
+    """With workers, WeasyPrint loads in the worker only: once per process that prints."""
+    script = (
+        "import sys\n"
+        f"sys.argv = ['broadside', 'build', {str(SEED_CONTENT)!r}, '--out', {str(tmp_path)!r},"
+        " '--jobs', '2']\n"
+        "from broadside.cli.app import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print('LOADED', 'weasyprint' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "BROADSIDE_JOBS": ""},
+    )
+    assert "LOADED False" in result.stdout, result.stderr
+    assert (tmp_path / "brief.pdf").is_file() and (tmp_path / "flyer.pdf").is_file()
 
 
 def test_compiled_templates_render_what_fresh_ones_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from broadside.templating import environment
+    from broadside.html.templating import environment
 
     monkeypatch.setenv("BROADSIDE_CACHE_DIR", str(tmp_path))
     context = {"person": {"name": "Ada *Lovelace*", "role": "Writer"}, "lang": "en"}
@@ -179,7 +166,7 @@ def test_an_unusable_cache_folder_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from broadside.cache import write_atomic
-    from broadside.templatecache import compiled_templates
+    from broadside.html.templatecache import compiled_templates
 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -208,13 +195,13 @@ def test_the_collector_is_resumed_only_if_we_paused_it() -> None:
         gc.enable()
 
 
-def test_a_build_through_the_entry_point_collects_again_once_weasyprint_is_in(
+def test_a_build_through_the_entry_point_collects_again_once_its_modules_are_in(
     tmp_path: Path,
 ) -> None:
     script = (
         "import gc, sys\n"
         f"sys.argv = ['broadside', 'build', {str(SEED_CONTENT)!r}, '--out', {str(tmp_path)!r}]\n"
-        "from broadside.cli import main\n"
+        "from broadside.cli.app import main\n"
         "try:\n"
         "    main()\n"
         "except SystemExit as exit:\n"

@@ -1,3 +1,3 @@
-from broadside.launch import main
+from broadside.cli.app import main
 
 main()

@@ -1,16 +1,22 @@
 """Broadside's on-disk cache: work that depends only on installed files, done once per machine.
 
-Everything here can be deleted at any time; it is rebuilt on the next run. Keys name the
-files they were made from (path, size, modification time), so an upgrade is a new entry.
-Nothing from a campaign folder is ever cached here.
+Everything here can be deleted at any time; it is rebuilt on the next run. Entries are named
+by the *content* of the files they were made from (and a format number), so two installs of
+the same fonts share one entry and an upgrade is a new one. Nothing from a campaign folder is
+ever cached. The cache stays under `MAX_BYTES`: writing a new entry evicts the oldest.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import tempfile
-from hashlib import sha256
+from functools import cache
 from pathlib import Path
+
+MAX_BYTES = 100 * 1024 * 1024
+_DIGESTS = "digests"  # file identity (path, size, time) → content digest: saves re-hashing
 
 
 def cache_root() -> Path:
@@ -19,6 +25,10 @@ def cache_root() -> Path:
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "broadside"
+
+
+def cache_file(kind: str, name: str) -> Path:
+    return cache_root() / kind / name
 
 
 def is_private(folder: Path) -> bool:
@@ -42,19 +52,36 @@ def is_private(folder: Path) -> bool:
 
 
 def file_key(*paths: Path, extra: str = "") -> str:
-    """A short digest naming these files as installed, plus `extra` (format, options)."""
-    parts = [extra]
-    for path in paths:
-        stat = path.stat()
-        parts.append(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
-    return sha256("\n".join(parts).encode()).hexdigest()[:16]
+    """A short digest of these files' contents, plus `extra` (a format, options)."""
+    parts = [extra, *(content_digest(path) for path in paths)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def content_digest(path: Path) -> str:
+    """The file's BLAKE2 digest, remembered on disk by the file's identity so an installed
+    font is hashed once, not by every process that needs its key."""
+    status = path.stat()
+    return _digest(path, f"{path.resolve()}|{status.st_size}|{status.st_mtime_ns}|{status.st_ino}")
+
+
+@cache
+def _digest(path: Path, identity: str) -> str:
+    memo = cache_file(_DIGESTS, hashlib.sha256(identity.encode()).hexdigest()[:24])
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        remembered = memo.read_text(encoding="ascii").strip()
+        if len(remembered) == 32:
+            return remembered
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+    write_atomic(memo, digest.encode("ascii"))
+    return digest
 
 
 def write_atomic(target: Path, data: bytes) -> bool:
     """Write aside, then rename: a process reading at the same time sees all or nothing.
 
     False if the cache cannot be written (read-only home, full disk): callers carry on
-    without it.
+    without it. A write that takes the cache over `MAX_BYTES` evicts the oldest entries.
     """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,4 +97,24 @@ def write_atomic(target: Path, data: bytes) -> bool:
     except OSError:
         temporary.unlink(missing_ok=True)
         return False
+    if len(data) > 64 * 1024:  # only a big entry can tip the balance; small ones are cheap
+        evict(MAX_BYTES)
     return True
+
+
+def evict(limit: int) -> None:
+    """Delete the oldest entries until the cache holds at most `limit` bytes."""
+    entries: list[tuple[float, int, Path]] = []
+    for folder, _, names in os.walk(cache_root()):
+        for name in names:
+            path = Path(folder) / name
+            with contextlib.suppress(OSError):
+                status = path.stat()
+                entries.append((status.st_mtime, status.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            return
+        with contextlib.suppress(OSError):
+            path.unlink()
+            total -= size

@@ -1,14 +1,16 @@
-"""A wall-clock limit on rendering: the backstop behind the content limits.
+"""A wall-clock limit on each campaign's build: the backstop behind the content limits.
 
 The limits in content/checks.py keep every campaign that passes them well under this
 (docs/limits.md has the measurements); the deadline is for whatever they did not foresee,
-so a build always ends, with a message, in bounded time.
+so a build always ends, with a message, in bounded time. A deadline is a point on the
+system's monotonic clock, so it means the same in a worker process (pdf/worker.py).
 """
 
 from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -18,13 +20,24 @@ from broadside.errors import BuildError
 BUILD_SECONDS = 120
 
 
+def deadline_in(seconds: float = BUILD_SECONDS) -> float:
+    return time.monotonic() + seconds
+
+
+def gave_up(seconds: float = BUILD_SECONDS) -> BuildError:
+    return BuildError(
+        f"gave up after {seconds:g} seconds: the campaign is too big or too complex to "
+        "typeset; shorten the longest texts"
+    )
+
+
 class _Expired(BaseException):
     """Not an `Exception`: the engine's `except Exception` handlers must not swallow it."""
 
 
 @contextmanager
-def time_limit(seconds: float = BUILD_SECONDS) -> Iterator[None]:
-    """Raise `BuildError` if the body runs longer than `seconds`.
+def time_limit(seconds: float = BUILD_SECONDS, *, until: float | None = None) -> Iterator[None]:
+    """Raise `BuildError` if the body runs longer than `seconds` (or past `until`).
 
     Uses SIGALRM, so it works in the main thread on POSIX; elsewhere it does nothing.
     """
@@ -34,6 +47,9 @@ def time_limit(seconds: float = BUILD_SECONDS) -> Iterator[None]:
     ):
         yield
         return
+    left = seconds if until is None else until - time.monotonic()
+    if left <= 0:
+        raise gave_up(seconds if until is None else BUILD_SECONDS)
     armed = True
 
     def expire(_signal: int, _frame: FrameType | None) -> None:
@@ -42,14 +58,11 @@ def time_limit(seconds: float = BUILD_SECONDS) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, expire)
     # Fires again every second, in case a library's `except BaseException` swallowed it.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    signal.setitimer(signal.ITIMER_REAL, left, 1.0)
     try:
         yield
     except _Expired:
-        raise BuildError(
-            f"gave up after {seconds:g} seconds: the campaign is too big or too complex to "
-            "typeset; shorten the longest texts"
-        ) from None
+        raise gave_up(seconds if until is None else BUILD_SECONDS) from None
     finally:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)

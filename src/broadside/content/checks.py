@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from broadside import fonts
 from broadside.content.frontmatter import Location, SourceFile
 from broadside.content.images import check_image, resolve_inside
 from broadside.content.markdown import LINK_SCHEMES, is_safe_link, scan
 from broadside.errors import Problem
+from broadside.fonts.coverage import uncovered
 
 MAX_BODY_CHARS = 200_000  # about 33,000 words, some 90 pages of the brief
 MAX_LINE_CHARS = 5_000  # no paragraph may be longer, so no line either
@@ -274,7 +274,7 @@ def strings(node: Any, location: Location = ()) -> Iterator[tuple[Location, str]
 
 
 def _unprintable(text: str) -> list[str]:
-    missing = [c for c in fonts.uncovered(text) if not _CONTROL.match(c)]  # reported apart
+    missing = [c for c in uncovered(text) if not _CONTROL.match(c)]  # reported apart
     return missing + [c for c in _SEPARATORS if c in text]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -130,6 +130,7 @@ def _shift_headings(tokens: list[Token], offset: int) -> None:
             token.tag = f"h{previous}"
 
 
+@lru_cache(maxsize=16)  # a document laid out several ways (the brief's covers) renders once
 def render_block(text: str, *, lang: str, doc_id: str, heading_offset: int = 1) -> Markup:
     """Body Markdown → HTML. Headings move down `heading_offset` levels under the section's own."""
     md = parser(lang)

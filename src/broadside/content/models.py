@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from broadside.reproducible import as_utc
 
 
 def _clean_text(value: str) -> str:
@@ -76,14 +78,6 @@ def _relative_file(value: str) -> str:
 
 
 RelativeFile = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_relative_file)]
-
-
-def as_utc(value: datetime) -> datetime:
-    """A date-time to compare or store: one written without an offset is taken as UTC.
-
-    Never the machine's zone: the same campaign must sort and print the same everywhere.
-    """
-    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Model(BaseModel):

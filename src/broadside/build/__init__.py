@@ -1,0 +1,1 @@
+"""One run: campaigns in, every output rendered within limits, then written all at once."""

@@ -1,0 +1,1 @@
+"""The `broadside` command: parses the command line, wires the steps, reports what happened."""

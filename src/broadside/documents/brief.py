@@ -1,0 +1,180 @@
+"""The brief: cover, contents, the article, the letter in full, sources — as print jobs."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from broadside import __version__
+from broadside.content.markdown import plain_inline, render_block
+from broadside.content.models import Campaign
+from broadside.documents.document import Artifact, Made, Output
+from broadside.fonts import faces as fonts
+from broadside.html.labels import Labels, css_string, w3c_date
+from broadside.html.stylesheets import Stylesheet, sheets_for
+from broadside.html.templating import render
+from broadside.options import BuildOptions
+from broadside.paper import Paper
+from broadside.pdf.jobs import Anchor, Layout, Printed, PrintJob
+from broadside.pdf.settings import PdfSettings
+from broadside.reproducible import source_date
+
+WORDS_PER_MINUTE = 230
+COVER_DEMANDS_MAX = 6
+
+
+# The cover must be one page: the contents start on page 2, or a more compact cover is used.
+CONTENTS_ON_PAGE_TWO = Anchor("contents", 2)
+
+
+def jobs(
+    output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
+) -> tuple[PrintJob, ...]:
+    """One job: the brief with each cover, fullest first; the first whose cover fits is kept.
+
+    What fits depends on the text, so it is measured, not guessed; the seed and ordinary
+    campaigns take the first layout.
+    """
+    sheets = brief_sheets(output, campaign, options.paper)
+    layouts = tuple(
+        Layout(brief_html(output, campaign, options.paper, cover=cover), sheets)
+        for cover in CoverLevel
+    )
+    return (PrintJob(output.name, campaign.root, settings, layouts, CONTENTS_ON_PAGE_TWO),)
+
+
+def finish(
+    output: Output, campaign: Campaign, options: BuildOptions, printed: Sequence[Printed]
+) -> Made:
+    (brief,) = printed
+    assert brief.pdf is not None
+    cover = CoverLevel(brief.layout)
+    details = [
+        f"{output.name}: cover spilled onto a second page; trying {level.next_name()}"
+        for level in CoverLevel
+        if level < cover
+    ]
+    warnings = [f"{output.name}: {message}" for message in brief.warnings]
+    if not brief.met:  # nothing left to drop: say so rather than pretend the cover is one page
+        details.append(f"{output.name}: cover spilled onto a second page; nothing left to drop")
+        warnings.insert(
+            0,
+            f"{output.name}: the cover runs onto a second page even at its most compact; "
+            "shorten the title or the subtitle",
+        )
+    artifacts = [Artifact(output.name, brief.pdf, brief.pages)]
+    if options.html:
+        # The HTML carries its styles inline so it opens in a browser on this machine.
+        sheets = brief_sheets(output, campaign, options.paper)
+        standalone = brief_html(
+            output, campaign, options.paper, cover, tuple(s.inline() for s in sheets)
+        )
+        artifacts.append(Artifact(output.name.removesuffix(".pdf") + ".html", standalone.encode()))
+    return Made(tuple(artifacts), tuple(warnings), details=tuple(details))
+
+
+def brief_sheets(output: Output, campaign: Campaign, paper: Paper) -> tuple[Stylesheet, ...]:
+    """The brief's sheets, plus its running header and footer in the content's language."""
+    labels = Labels(campaign.lang)
+    before, between, after = (css_string(part) for part in re.split(r"\{pages?\}", labels.page_of))
+    footer = f"{before} counter(page) {between} counter(pages) {after}"
+    title = css_string(_shorten(plain_inline(campaign.article.meta.title, lang=campaign.lang)))
+    running = (
+        f"@page {{ @top-left {{ content: {title}; }} @bottom-right {{ content: {footer}; }} }}\n"
+    )
+    return sheets_for(output.stylesheet, paper, running)
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    """Cut at a word boundary with an ellipsis: the running header has one line."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:") + "…"
+
+
+class CoverLevel(IntEnum):
+    """How much the cover holds: everything, then less, until it fits one page."""
+
+    FULL = 0  # the ask quoted, as many demands as about ten lines allow
+    COMPACT = 1  # no quote, demands up to about six lines
+    MINIMAL = 2  # title and subtitle clamped to two lines, the first demand only
+
+    def next_name(self) -> str:
+        return CoverLevel(self + 1).name.lower()
+
+    @property
+    def demand_chars(self) -> int:
+        return (700, 400, 0)[self]
+
+
+def brief_html(
+    output: Output,
+    campaign: Campaign,
+    paper: Paper,
+    cover: CoverLevel = CoverLevel.FULL,
+    inline_styles: tuple[str, ...] = (),
+) -> str:
+    article, letter = campaign.article, campaign.letter
+    lang = campaign.lang
+    on_cover = cover_demands(letter.meta.demands, cover.demand_chars)
+    context: dict[str, Any] = {
+        "lang": lang,
+        "paper": paper,
+        "meta": document_metadata(campaign),
+        "inline_styles": inline_styles,
+        "article": article.meta,
+        "letter": letter.meta,
+        "created": campaign.created,
+        "reading_minutes": article.meta.reading_minutes or _reading_minutes(campaign),
+        "article_body": render_block(article.body, lang=article.meta.lang, doc_id="article"),
+        "letter_body": render_block(letter.body, lang=letter.meta.lang, doc_id="letter"),
+        "letter_closing": render_block(letter.meta.closing, lang=letter.meta.lang, doc_id="closing")
+        if letter.meta.closing
+        else None,
+        "labels": Labels(lang),
+        "cover": cover.name.lower(),
+        "cover_demands": on_cover,
+        "more_demands": len(letter.meta.demands) - len(on_cover),
+        "fonts": {"serif": fonts.SERIF, "sans": fonts.SANS},
+        "version": __version__,
+    }
+    return render(output.template, context)
+
+
+def cover_demands(demands: tuple[str, ...], budget: int) -> tuple[str, ...]:
+    """As many demands as `budget` characters allow (at least one); the rest are linked to."""
+    shown: list[str] = []
+    for demand in demands[:COVER_DEMANDS_MAX]:
+        if shown and len(demand) > budget:
+            break
+        shown.append(demand)
+        budget -= len(demand)
+    return tuple(shown)
+
+
+def document_metadata(campaign: Campaign) -> dict[str, Any]:
+    """Title, author, subject, keywords and dates for the PDF's info and XMP, all from content."""
+    article, letter = campaign.article.meta, campaign.letter.meta
+    lang = campaign.lang
+    authors = [article.author.name] if article.author else []
+    authors.append(letter.signature)
+    # From the content; else SOURCE_DATE_EPOCH (reproducible builds); else no date at all.
+    created = campaign.created or source_date()
+    return {
+        "title": plain_inline(article.title, lang=lang),
+        "author": "; ".join(plain_inline(name, lang=lang) for name in authors),
+        "subject": plain_inline(article.subtitle, lang=lang) if article.subtitle else None,
+        "keywords": [plain_inline(k, lang=lang) for k in article.keywords],
+        "created": w3c_date(created) if created else None,
+        "modified": w3c_date(campaign.latest or created) if created else None,
+    }
+
+
+def _reading_minutes(campaign: Campaign) -> int:
+    words = len(re.findall(r"\w+", campaign.article.body))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))

@@ -1,0 +1,58 @@
+"""What an output is, and what making one gives: the shapes every document shares.
+
+An output is made in two steps, so a build can have every output printing at once:
+`jobs` turns the campaign into print jobs (HTML, sheets, settings: no rendering), and
+`finish` turns what the printer answered into files, with what the build should say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from broadside.content.models import Campaign
+from broadside.options import BuildOptions
+from broadside.pdf.jobs import Printed, PrintJob
+from broadside.pdf.settings import PdfSettings
+
+
+@dataclass(frozen=True)
+class Artifact:
+    name: str
+    data: bytes
+    pages: int | None = None  # None for files that are not PDFs
+
+
+@dataclass(frozen=True)
+class Made:
+    """One output's files, and what making them found (warnings), changed (notes) and
+    decided (details, shown with --verbose)."""
+
+    artifacts: tuple[Artifact, ...]
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+
+
+Jobs = Callable[["Output", Campaign, BuildOptions, PdfSettings], tuple[PrintJob, ...]]
+Finish = Callable[["Output", Campaign, BuildOptions, Sequence[Printed]], Made]
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output of a build; documents/registry.py lists them all."""
+
+    name: str  # the file it writes
+    template: str  # under templates/
+    stylesheet: str  # its own sheet under styles/ (tokens.css is every output's)
+    reads: tuple[str, ...]  # patterns for the campaign files it reads (watch rebuilds on them)
+    jobs: Jobs
+    finish: Finish
+    handout: bool = False  # made only with --handouts
+
+    def wanted(self, options: BuildOptions) -> bool:
+        return options.handouts or not self.handout
+
+    def reads_content(self, relative: str) -> bool:
+        return any(fnmatchcase(relative, pattern) for pattern in self.reads)

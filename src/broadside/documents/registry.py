@@ -1,0 +1,49 @@
+"""Every output a build can make: the one place each is named, with its template and sheet.
+
+Order matters: it is the order outputs are printed in, listed, and written.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from broadside.documents import brief, flyer, handouts
+from broadside.documents.document import Output
+from broadside.options import BuildOptions
+
+OUTPUTS = (
+    # Both texts and any picture in the campaign folder.
+    Output("brief.pdf", "brief.html.j2", "brief.css", ("*",), brief.jobs, brief.finish),
+    # The letter's words, and the article's dates and keywords; no pictures.
+    Output("flyer.pdf", "flyer.html.j2", "flyer.css", ("*.md",), flyer.jobs, flyer.finish),
+    Output(
+        "brief-booklet.pdf",
+        "brief.html.j2",
+        "brief.css",
+        ("*",),
+        handouts.booklet_jobs,
+        handouts.booklet,
+        handout=True,
+    ),
+    *(
+        Output(
+            f"flyer-{copies}up.pdf",
+            "flyer.html.j2",
+            "flyer.css",
+            ("*.md",),
+            handouts.flyer_jobs,
+            partial(handouts.flyer_sheet, copies=copies),
+            handout=True,
+        )
+        for copies in (2, 4)
+    ),
+)
+
+
+def outputs_for(options: BuildOptions, only: frozenset[str] | None = None) -> tuple[Output, ...]:
+    """The outputs a build with `options` makes (only those named in `only`, if given)."""
+    return tuple(
+        output
+        for output in OUTPUTS
+        if output.wanted(options) and (only is None or output.name in only)
+    )

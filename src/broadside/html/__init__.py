@@ -1,0 +1,1 @@
+"""Campaign → HTML: templates, the words Broadside adds, stylesheets, QR codes."""

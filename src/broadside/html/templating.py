@@ -1,0 +1,61 @@
+"""One Jinja environment: sandboxed, autoescaped, strict. Content is data, never a template."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from broadside.content.markdown import plain_inline, render_inline
+from broadside.content.models import Update
+from broadside.html.templatecache import compiled_templates
+from broadside.resources import TEMPLATES
+
+# Filters read the document's language and labels from the template context, so every
+# template renders with `lang` (a language tag) and `labels` (a broadside.labels.Labels).
+
+
+@pass_context
+def _inline(context: Context, text: str, lang: str | None = None) -> Markup:
+    """`{{ x | inline }}` in the document's language, `{{ x | inline(letter.lang) }}` in another."""
+    return render_inline(text, lang=lang or context["lang"])
+
+
+@pass_context
+def _plain(context: Context, text: str, lang: str | None = None) -> str:
+    return plain_inline(text, lang=lang or context["lang"])
+
+
+@pass_context
+def _long_date(context: Context, value: datetime) -> str:
+    return str(context["labels"].date(value))
+
+
+@pass_context
+def _update_stamp(context: Context, update: Update) -> str:
+    return str(context["labels"].update_stamp(update))
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=compiled_templates(),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        inline=_inline, plain=_plain, long_date=_long_date, update_stamp=_update_stamp
+    )
+    return env
+
+
+def render(template: str, context: dict[str, Any]) -> str:
+    return environment().get_template(template).render(context)

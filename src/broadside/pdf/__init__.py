@@ -1,0 +1,1 @@
+"""HTML → PDF: the only package that knows WeasyPrint, and what is done to its PDFs after."""

@@ -1,0 +1,203 @@
+"""Imposition: finished pages placed on printer's sheets, for handouts and booklets.
+
+Each source page becomes a form XObject (drawn from its TrimBox, so any bleed is left off)
+and is placed, scaled, on new sheets. A page used many times is stored once, so four copies
+of a flyer cost hardly more than one.
+
+- `n_up`: copies of a one-page PDF on one sheet, with cut marks in the sheet's margins.
+  Two copies go side by side on a landscape sheet and four in a 2×2 grid on a portrait
+  one. Half a sheet has the sheet's own proportions whichever way it is turned, so the
+  copies come out the same size either way; this way they read upright on screen too.
+- `booklet`: a multi-page PDF imposed for saddle stitching: two pages per landscape side,
+  in folding order, padded with blank pages to a multiple of four. Print double-sided,
+  flipping on the short edge, fold the stack in half and staple along the fold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+
+import pikepdf
+
+from broadside.paper import Paper
+from broadside.pdf.settings import MM
+
+SHEET_MARGIN = 10 * MM  # most printers cannot print the outer ~4 mm; marks sit inside that
+GUTTER = 6 * MM  # between copies, so a slightly-off cut never shows a sliver of the next
+MARK_GAP = 2 * MM  # cut marks start this far outside the copies
+MARK_LENGTH = 5 * MM
+MARK_WIDTH = 0.3  # points
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    bottom: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def top(self) -> float:
+        return self.bottom + self.height
+
+
+def n_up(pdf: bytes, paper: Paper, copies: int) -> bytes:
+    """`copies` (2 or 4) of a one-page PDF on one sheet of `paper`, with cut marks."""
+    columns, rows = {2: (2, 1), 4: (2, 2)}[copies]
+    width, height = _paper_points(paper)
+    sheet = (height, width) if copies == 2 else (width, height)  # landscape for two
+    with pikepdf.open(BytesIO(pdf)) as source:
+        if len(source.pages) != 1:
+            raise ValueError(f"n-up takes a one-page PDF, not {len(source.pages)} pages")
+        out = _new_like(source)
+        form, (page_width, page_height) = _form(out, source.pages[0])
+        scale = min(
+            (sheet[0] - 2 * SHEET_MARGIN - (columns - 1) * GUTTER) / columns / page_width,
+            (sheet[1] - 2 * SHEET_MARGIN - (rows - 1) * GUTTER) / rows / page_height,
+        )
+        copy_width, copy_height = page_width * scale, page_height * scale
+        left = (sheet[0] - columns * copy_width - (columns - 1) * GUTTER) / 2
+        bottom = (sheet[1] - rows * copy_height - (rows - 1) * GUTTER) / 2
+        slots = [
+            Box(
+                left + column * (copy_width + GUTTER),
+                bottom + row * (copy_height + GUTTER),
+                copy_width,
+                copy_height,
+            )
+            for row in reversed(range(rows))  # top row first: the order a reader expects
+            for column in range(columns)
+        ]
+        content = b"".join(_place(slot, scale) for slot in slots) + _cut_marks(slots, sheet)
+        _add_sheet(out, sheet, content, {"/Page": form})
+        return _save(out)
+
+
+def booklet_order(pages: int) -> list[tuple[int | None, int | None]]:
+    """(left, right) page numbers of each sheet side, 1-based; None is a blank.
+
+    For N pages padded to P (a multiple of four): [P, 1], [2, P-1], [P-2, 3], [4, P-3], …
+    """
+    padded = -(-pages // 4) * 4
+
+    def real(number: int) -> int | None:
+        return number if number <= pages else None
+
+    sides = []
+    for sheet in range(padded // 4):
+        outer, inner = 2 * sheet, 2 * sheet + 1
+        sides.append((real(padded - outer), real(outer + 1)))  # front
+        sides.append((real(inner + 1), real(padded - inner)))  # back
+    return sides
+
+
+def booklet(pdf: bytes, paper: Paper) -> bytes:
+    """The pages imposed for saddle stitching on landscape sides of `paper`."""
+    width, height = _paper_points(paper)
+    sheet = (height, width)  # landscape: two portrait pages side by side
+    half = sheet[0] / 2
+    with pikepdf.open(BytesIO(pdf)) as source:
+        out = _new_like(source)
+        forms = [_form(out, page) for page in source.pages]
+        for left, right in booklet_order(len(forms)):
+            content = b""
+            resources = {}
+            for number, is_left in ((left, True), (right, False)):
+                if number is None:
+                    continue
+                form, (page_width, page_height) = forms[number - 1]
+                scale = min(half / page_width, sheet[1] / page_height)
+                # Pages meet at the fold; centred top to bottom.
+                x = half - page_width * scale if is_left else half
+                y = (sheet[1] - page_height * scale) / 2
+                name = f"/P{number}"
+                slot = Box(x, y, page_width * scale, page_height * scale)
+                content += _place(slot, scale, name)
+                resources[name] = form
+            _add_sheet(out, sheet, content, resources)
+        return _save(out)
+
+
+def _paper_points(paper: Paper) -> tuple[float, float]:
+    width, height = paper.size_mm
+    return width * MM, height * MM
+
+
+def _new_like(source: pikepdf.Pdf) -> pikepdf.Pdf:
+    out = pikepdf.new()
+    if "/Title" in source.docinfo:
+        out.docinfo["/Title"] = source.docinfo["/Title"]
+    if "/Lang" in source.Root:
+        out.Root.Lang = source.Root.Lang
+    return out
+
+
+def _form(out: pikepdf.Pdf, page: pikepdf.Page) -> tuple[pikepdf.Object, tuple[float, float]]:
+    """The page as a form XObject in `out`, clipped to its TrimBox, and the trim's size."""
+    trim = [float(value) for value in page.obj.get("/TrimBox", page.mediabox)]
+    form = page.as_form_xobject()
+    form.BBox = pikepdf.Array(trim)
+    for key in ("/StructParents", "/StructParent"):  # the structure tree stays behind
+        if key in form:
+            del form[key]
+    copied = out.copy_foreign(form)
+    # Place the trim's lower-left corner at the origin, whatever the source's bleed.
+    copied.Matrix = pikepdf.Array([1, 0, 0, 1, -trim[0], -trim[1]])
+    return copied, (trim[2] - trim[0], trim[3] - trim[1])
+
+
+def _place(slot: Box, scale: float, name: str = "/Page") -> bytes:
+    return (
+        f"q {scale:.6f} 0 0 {scale:.6f} {slot.left:.3f} {slot.bottom:.3f} cm {name} Do Q\n"
+    ).encode()
+
+
+def _cut_marks(slots: list[Box], sheet: tuple[float, float]) -> bytes:
+    """Hairlines in the sheet's margins, in line with every cut: none over a copy."""
+    xs = sorted({x for slot in slots for x in (slot.left, slot.right)})
+    ys = sorted({y for slot in slots for y in (slot.bottom, slot.top)})
+    low_x, high_x = min(xs), max(xs)
+    low_y, high_y = min(ys), max(ys)
+    lines = []
+    for x in xs:
+        lines.append((x, low_y - MARK_GAP, x, low_y - MARK_GAP - MARK_LENGTH))
+        lines.append((x, high_y + MARK_GAP, x, high_y + MARK_GAP + MARK_LENGTH))
+    for y in ys:
+        lines.append((low_x - MARK_GAP, y, low_x - MARK_GAP - MARK_LENGTH, y))
+        lines.append((high_x + MARK_GAP, y, high_x + MARK_GAP + MARK_LENGTH, y))
+    ops = [f"q 0 0 0 RG {MARK_WIDTH:g} w 0 J"]
+    ops += [f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S" for x1, y1, x2, y2 in lines]
+    ops.append("Q\n")
+    return "\n".join(ops).encode()
+
+
+def _add_sheet(
+    out: pikepdf.Pdf,
+    sheet: tuple[float, float],
+    content: bytes,
+    xobjects: dict[str, pikepdf.Object],
+) -> None:
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=pikepdf.Array([0, 0, round(sheet[0], 3), round(sheet[1], 3)]),
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(xobjects)),
+        Contents=pikepdf.Stream(out, content),
+    )
+    out.pages.append(pikepdf.Page(page))
+
+
+def _save(out: pikepdf.Pdf) -> bytes:
+    buffer = BytesIO()
+    # No dates, and an /ID computed from the content: the same input gives the same bytes.
+    out.save(
+        buffer,
+        deterministic_id=True,
+        compress_streams=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    )
+    return buffer.getvalue()

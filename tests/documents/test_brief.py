@@ -1,0 +1,325 @@
+"""The brief, as a reader holds it: real renders of the seed and of other campaigns."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from tests.conftest import REPO, SEED_TEXT, run_cli
+from tests.reading import body_texts, bookmarks, fonts, links, page_texts, squash
+
+MM = 72 / 25.4
+
+
+def seed_paragraphs() -> list[str]:
+    """Every non-empty line of the seed except the photo's file name and bullet markers."""
+    lines = [
+        line.strip().lstrip("•").strip()
+        for line in SEED_TEXT.read_text(encoding="utf-8").splitlines()
+    ]
+    return [line for line in lines if line and line != "X"]
+
+
+# Lines the seed's web page set as label and value side by side; the brief sets them with
+# punctuation ("Sean Keane, Former Senior Writer", "Expertise: Culture, …"), so for these
+# the words must appear in order, and for every other line the exact characters.
+LABEL_LINES = {"Sean Keane Former Senior Writer", "Expertise Culture, Video Games, Breaking News"}
+
+
+def words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", squash_spaces(text)))
+
+
+def squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", ""))
+
+
+def missing_seed_lines(pdf: Path) -> list[str]:
+    pages = "".join(body_texts(pdf))
+    text, text_words = squash(pages), words(re.sub(r"[\u2010-]\r?\n", "", pages))
+    return [
+        line
+        for line in seed_paragraphs()
+        if squash(line) not in text and not (line in LABEL_LINES and words(line) in text_words)
+    ]
+
+
+def test_every_paragraph_of_the_seed_is_in_the_brief(seed_build: Path) -> None:
+    assert missing_seed_lines(seed_build / "brief.pdf") == []
+
+
+def test_sections_in_order_with_bookmarks(seed_build: Path) -> None:
+    marks = bookmarks(seed_build / "brief.pdf")
+    titles = [(mark.title, mark.level) for mark in marks]
+    assert titles == [
+        ("Amazon employees protest sale of face recognition software to police", 1),
+        ("Contents", 1),
+        ("Amazon employees protest sale of face recognition software to police", 1),
+        ("The employees’ letter to Jeff Bezos", 1),
+        ("The demands", 2),
+        ("Sources and credits", 1),
+    ]
+    pages = [mark.page for mark in marks]
+    assert pages[0] == 1 and pages[1] == 2 and pages == sorted(pages)
+
+
+def test_contents_page_numbers_match_the_real_pages(seed_build: Path) -> None:
+    pdf = seed_build / "brief.pdf"
+    contents = page_texts(pdf)[1]
+    printed = [int(number) for number in re.findall(r"\.\s*(\d+)\s*$", contents, flags=re.M)]
+    real = [mark.page for mark in bookmarks(pdf)][2:]
+    assert printed == real
+    # Each contents entry is a link to the page it names (a wrapped entry has one per line).
+    targets = [link.target_page for link in links(pdf) if link.page == 2]
+    assert list(dict.fromkeys(targets)) == real
+
+
+def test_footer_reads_page_x_of_y_everywhere_but_the_cover(seed_build: Path) -> None:
+    texts = page_texts(seed_build / "brief.pdf")
+    total = len(texts)
+    assert "Page 1 of" not in texts[0]
+    for number, text in enumerate(texts[1:], start=2):
+        assert f"Page {number} of {total}" in text
+
+
+def test_running_header_names_the_section(seed_build: Path) -> None:
+    texts = page_texts(seed_build / "brief.pdf")
+    marks = {mark.title: mark.page for mark in bookmarks(seed_build / "brief.pdf")}
+    letter_page = marks["The employees’ letter to Jeff Bezos"]
+    # Header strings are letter-spaced, which text extraction turns into spaced letters.
+    assert squash(texts[letter_page - 1][:60]).upper().startswith("THELETTER")
+    assert squash(texts[-1][:40]).upper().startswith("SOURCES")
+
+
+def test_metadata_comes_from_the_content(seed_build: Path) -> None:
+    with pikepdf.open(seed_build / "brief.pdf") as pdf:
+        info = pdf.docinfo
+        assert (
+            str(info["/Title"])
+            == "Amazon employees protest sale of face recognition software to police"
+        )
+        assert str(info["/Author"]) == "Sean Keane; Amazonians"
+        assert (
+            str(info["/Subject"])
+            == "Workers wrote to CEO Jeff Bezos “in the face of this immoral US policy.”"
+        )
+        assert "Rekognition" in str(info["/Keywords"])
+        # The first update's time, not the clock: 2018-06-22 07:20 at UTC−7.
+        assert str(info["/CreationDate"]).startswith("D:20180622072000-07")
+        assert str(pdf.Root.Lang) == "en"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle
+
+
+def test_fonts_are_embedded_subset_and_ours(seed_build: Path) -> None:
+    found = fonts(seed_build / "brief.pdf")
+    assert found
+    for font in found:
+        assert font.embedded and font.subset, font
+        family = font.name.split("+", 1)[1]
+        assert family.startswith(("Source-Serif-4", "IBM-Plex-Sans")), font
+
+
+def test_links_resolve(seed_build: Path) -> None:
+    found = links(seed_build / "brief.pdf")
+    assert found
+    for link in found:
+        assert link.target_page is not None or (link.uri or "").startswith(
+            ("https://", "http://", "mailto:")
+        )
+
+
+def test_letter_paper_is_letter_sized_and_still_complete(seed_build_letter: Path) -> None:
+    pdf_path = seed_build_letter / "brief.pdf"
+    with pikepdf.open(pdf_path) as pdf:
+        width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (612, 792)
+    assert missing_seed_lines(pdf_path) == []
+
+
+def test_text_is_typeset_with_curly_quotes_and_hyphenation(seed_build: Path) -> None:
+    text = "".join(page_texts(seed_build / "brief.pdf"))
+    assert "company’s Rekogni\u2010\r\ntion" in text  # hyphenated at a line end, hyphen and all
+    assert '"' not in text.replace("\r", "")
+    assert re.search(r"[a-z][\u2010-]\r?\n[a-z]", text), "expected words hyphenated at line ends"
+
+
+def test_html_export_is_standalone(seed_build: Path) -> None:
+    html = (seed_build / "brief.html").read_text(encoding="utf-8")
+    assert "<style>" in html and "@page" in html
+    assert "Dear Jeff," in html
+
+
+def test_a_figure_with_a_real_image_is_printed_with_alt_text(make_campaign, tmp_path: Path) -> None:
+    root = make_campaign(
+        article={
+            "figure": {
+                "file": "photos/crowd.png",
+                "alt": "A crowd holding placards outside an office",
+                "caption": "Workers outside the office.",
+                "credit": "Photo by A. Person",
+            }
+        }
+    )
+    (root / "photos").mkdir()
+    Image.new("RGB", (600, 400), (180, 40, 40)).save(root / "photos" / "crowd.png")
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out)
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out / "brief.pdf") as pdf:
+        images = {
+            xobject.objgen
+            for page in pdf.pages
+            for xobject in page.obj.Resources.get("/XObject", {}).values()
+            if xobject.get("/Subtype") == "/Image"
+        }
+        assert len(images) == 1
+        alts = [
+            str(element.get("/Alt"))
+            for element in _struct_elements(pdf.Root.StructTreeRoot)
+            if element.get("/S") == "/Figure"
+        ]
+    assert "A crowd holding placards outside an office" in alts
+    assert "Workers outside the office." in "".join(page_texts(out / "brief.pdf"))
+
+
+def _struct_elements(node: pikepdf.Object) -> list[pikepdf.Dictionary]:
+    found = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, pikepdf.Dictionary):
+            if "/S" in current:
+                found.append(current)
+            kids = current.get("/K")
+            if kids is not None:
+                stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids])
+        elif isinstance(current, pikepdf.Array):
+            stack.extend(current)
+    return found
+
+
+NAMES = "Nguyễn Thị Ødegaard, Łódź; Ελληνικά; Москва"
+
+
+def test_names_in_many_scripts_render_with_real_glyphs(make_campaign, tmp_path: Path) -> None:
+    root = make_campaign(
+        article={"title": f"Letters from {NAMES}", "author": {"name": "Nguyễn Ødegaard"}},
+        letter={"signature": "Łódź Ελληνικά Москва", "demands": ["Pay €50 for ≥ 3 days at 20°"]},
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    text = "".join(page_texts(out / "brief.pdf"))
+    for word in ("Nguyễn", "Ødegaard", "Łódź", "Ελληνικά", "Москва", "€50", "≥", "20°"):
+        assert word in text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_minimal_campaign_builds_on_both_papers(
+    make_campaign, tmp_path: Path, paper: str
+) -> None:
+    out = tmp_path / "out"
+    result = run_cli("build", make_campaign(), "--out", out, "--paper", paper)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    texts = page_texts(out / "brief.pdf")
+    assert "A paragraph of the report." in "".join(texts)
+    assert "Do the right thing." in "".join(texts)
+
+
+def test_cover_stays_one_page_whatever_the_content(make_campaign, tmp_path: Path) -> None:
+    # As long as the fields may be, and more demands than the cover can list (the flyer,
+    # built alongside, still has to fit them on its own page).
+    long_text = ("Extraordinarily " * 120).strip()
+    root = make_campaign(
+        article={"title": long_text, "subtitle": long_text, "publication": "P" * 250},
+        letter={
+            "ask": long_text[:300],
+            "signature": "S" * 250,
+            "demands": [f"Demand {n}: {long_text[:200]}" for n in range(10)],
+        },
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out, "--paper", "letter", "--verbose")
+    assert result.exit_code == 0, result.output
+    marks = bookmarks(out / "brief.pdf")
+    assert (marks[1].title, marks[1].page) == ("Contents", 2)
+    cover = page_texts(out / "brief.pdf")[0]
+    assert re.search(r"and \d+ more", cover)
+    assert "cover spilled" in result.output  # measured, then laid out again more compactly
+
+
+def test_reading_column_holds_60_to_75_characters_a_line(
+    seed_build: Path, seed_build_letter: Path
+) -> None:
+    for folder in (seed_build, seed_build_letter):
+        pages = body_texts(folder / "brief.pdf")
+        letter_page = next(page for page in pages if "Dear Jeff," in page)
+        lines = [line.strip() for line in letter_page.splitlines()]
+        # Full lines of justified paragraphs: long ones, not the last line of a paragraph.
+        lengths = sorted(len(line) for line in lines if len(line) > 40)
+        median = lengths[len(lengths) // 2]
+        assert 60 <= median <= 75, (folder, median)
+
+
+def test_a_german_campaign_with_rich_markdown(tmp_path: Path) -> None:
+    """Headings, lists, a quote, a table, footnotes and links, typeset in German."""
+    root = REPO / "tests" / "campaigns" / "rich"
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    pdf = out / "brief.pdf"
+    text = "".join(page_texts(pdf))
+    assert "„Wir arbeiten bei 38 °C ohne Schatten.“" in text
+    assert "Messung der Hafenbehörde, Juli 2024." in text
+    assert "Schatten – überall" in text
+    # Broadside's own words follow the content's language too.
+    pages = page_texts(pdf)
+    assert "Seite 3 von 5" in pages[2] and "Inhalt" in pages[1]
+    assert "15. Juli 2024" in pages[0]
+    with pikepdf.open(pdf) as document:
+        assert str(document.Root.Lang) == "de"
+    uris = {link.uri for link in links(pdf) if link.uri}
+    assert uris == {
+        "https://example.org/gewerkschaft",
+        "mailto:presse@example.org",
+        "https://example.org/hafen",
+    }
+    assert "Was gefordert wird" in [mark.title for mark in bookmarks(pdf)]
+
+
+def test_a_letter_in_another_language_keeps_its_own_quotes(make_campaign, tmp_path: Path) -> None:
+    root = make_campaign(
+        letter={"lang": "de", "title": 'Ein "offener" Brief', "demands": ['Sagt "nein".']},
+        letter_body='Wir sagen "nein".\n',
+    )
+    out = tmp_path / "out"
+    assert run_cli("build", root, "--out", out).exit_code == 0
+    text = "".join(page_texts(out / "brief.pdf"))
+    assert "Ein „offener“ Brief" in text and "Sagt „nein“." in text
+    assert "Wir sagen „nein“." in text
+    assert "“offener”" not in text and "“nein”" not in text  # no English quotes in German
+
+
+def test_dates_with_and_without_an_offset_mix(make_campaign, tmp_path: Path) -> None:
+    """One update written with its zone, one without: both print, none crashes."""
+    root = make_campaign(
+        article={
+            "updates": [
+                {"at": "2018-06-22T07:20:00-07:00", "note": "First."},
+                {"at": "2018-06-23T08:00:00", "note": "Second."},
+            ]
+        }
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out)
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(out / "brief.pdf") as pdf:
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20180622072000-07")
+        assert str(pdf.docinfo["/ModDate"]).startswith("D:20180623")
