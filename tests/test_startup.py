@@ -28,7 +28,7 @@ def modules_after(*argv: str) -> set[str]:
         "    runpy.run_module('broadside', run_name='__main__')\n"
         "except SystemExit as exit:\n"
         "    assert not exit.code, exit.code\n"
-        "print('MODULES', ' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
@@ -44,6 +44,7 @@ def test_commands_that_render_nothing_never_load_weasyprint(argv: tuple[str, ...
     loaded = modules_after(*argv)
     assert "broadside" in loaded
     assert "weasyprint" not in loaded
+    assert "broadside.pdf.worker" not in loaded  # nor start a worker that would
 
 
 def load_weasyprint(env: dict[str, str]) -> tuple[list[str], dict[str, str]]:

@@ -5,14 +5,22 @@ this process reads the campaign, and outputs print side by side. But each worker
 process that needs a core: on a machine already busy, more of them only queue. So `--jobs`
 (default: `BROADSIDE_JOBS`, else the cores this process may use) is a ceiling, and the
 machine's load decides how much of it is used. `--jobs 0` prints in this process.
+
+The worker is started as early as can be: the CLI's root callback starts one as soon as it
+knows the command is `build` (before Typer reads the command's options), and `printer_for`
+then takes it over with the number of workers the options and the machine call for.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from broadside.pdf.printer import LocalPrinter, Printer
+
+if TYPE_CHECKING:
+    from broadside.pdf.worker import WorkerPrinter
 
 ENV = "BROADSIDE_JOBS"
 
@@ -27,18 +35,38 @@ def default_jobs() -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def printer_for(jobs: int | None, tasks: int) -> Printer:
-    """A printer for `tasks` print jobs at most at once, given `--jobs`."""
+def workers_possible() -> bool:
+    return hasattr(os, "fork") and sys.platform != "win32"
+
+
+def early_printer() -> WorkerPrinter | None:
+    """A worker started before the command's options are even read, so WeasyPrint loads
+    while they are and the campaigns are read; `printer_for` takes it over, or stops it."""
+    if not workers_possible() or default_jobs() == 0:
+        return None
+    from broadside.pdf.worker import WorkerPrinter
+
+    return WorkerPrinter(min(default_jobs() or cores(), idle_cores()))
+
+
+def printer_for(jobs: int | None, tasks: int, started: WorkerPrinter | None = None) -> Printer:
+    """A printer for `tasks` print jobs at most at once, given `--jobs`; `started` is an
+    early worker (`early_printer`) to use if workers are wanted."""
     if jobs is None:
         jobs = default_jobs()
-    if jobs == 0 or not hasattr(os, "fork") or sys.platform == "win32":
+    if jobs == 0 or not workers_possible():
+        if started is not None:
+            started.close()
         return LocalPrinter()
     from broadside.pdf.worker import WorkerPrinter
 
     wanted = min(jobs or cores(), max(1, tasks))
     if jobs is None or jobs > idle_cores():
         wanted = min(wanted, idle_cores())
-    return WorkerPrinter(max(1, wanted))
+    if started is None:
+        return WorkerPrinter(max(1, wanted))
+    started.limit(wanted)
+    return started
 
 
 def idle_cores() -> int:

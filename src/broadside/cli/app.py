@@ -54,6 +54,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -62,10 +63,19 @@ def _root(
     ] = False,
 ) -> None:
     """Typeset a campaign's news article and open letter into print-ready PDFs."""
+    if context.invoked_subcommand == "build":
+        # Click names the command before it reads the command's options: a worker can
+        # start loading the renderer now, while they are read and the campaigns loaded.
+        from broadside.build.schedule import early_printer
+
+        context.obj = early_printer()
+        if context.obj is not None:
+            context.call_on_close(context.obj.close)
 
 
 @app.command()
 def build(
+    context: typer.Context,
     campaign_dirs: CampaignDirs = None,
     out: OutDir = Path("dist"),
     paper: PaperSize = Paper.A4,
@@ -151,8 +161,8 @@ def build(
         marks=marks,
         archival=archival,
     )
-    # First: a worker starts loading the renderer while this process reads the campaigns.
-    printer = printer_for(jobs, tasks=len(folders) * len(outputs_for(options)))
+    tasks = len(folders) * len(outputs_for(options))
+    printer = printer_for(jobs, tasks, started=context.obj)
     try:
         with reporting(debug):
             from broadside.cli.building import build_folders

@@ -74,6 +74,12 @@ class WorkerPrinter:
     def host_pid(self) -> int:
         return self._process.pid
 
+    def limit(self, workers: int) -> None:
+        """Print in at most `workers` children from now on."""
+        with contextlib.suppress(OSError):
+            assert self._process.stdin is not None
+            _send(self._process.stdin, ("workers", max(1, workers)))
+
     def submit(self, job: PrintJob) -> Future[Printed]:
         future: Future[Printed] = Future()
         with self._lock:
@@ -81,19 +87,26 @@ class WorkerPrinter:
             self._pending[number] = future
         try:
             assert self._process.stdin is not None
-            _send(self._process.stdin, (number, job))
+            _send(self._process.stdin, ("job", number, job))
         except OSError:
             self._fail_all("the render worker stopped before it could take a job")
         return future
 
     def close(self) -> None:
-        """Stop the host and its children, whatever they are doing."""
+        """Stop the host and its children. When every job they were given is done they are
+        let exit (so the system counts their time as this process's); else they are killed."""
+        with self._lock:
+            finished = self._next > 0 and all(f.done() for f in self._pending.values())
         with contextlib.suppress(OSError):
             if self._process.stdin is not None:
-                self._process.stdin.close()
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self._process.pid, signal.SIGKILL)  # the host and its children
-        self._process.wait()
+                self._process.stdin.close()  # the host's cue: no more jobs
+        if finished:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._process.wait(timeout=5)
+        if self._process.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._process.pid, signal.SIGKILL)  # the host and its children
+            self._process.wait()
         self._reader.join(timeout=5)
         self._fail_all("the render worker was stopped")
 
@@ -151,11 +164,16 @@ class _Host:
             for key, _ in selector.select():
                 if key.data is None:
                     try:
-                        self.queue.append(_receive(requests))
+                        message = _receive(requests)
                     except EOFError:
                         selector.unregister(requests)
                         open_requests = False
                         self.queue.clear()  # the build is gone: nobody wants these
+                        continue
+                    if message[0] == "workers":
+                        self.workers = message[1]
+                    else:
+                        self.queue.append(message[1:])
                     continue
                 child: _Child = key.data
                 try:
