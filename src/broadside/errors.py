@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 
 
@@ -21,26 +21,55 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+class Severity(StrEnum):
+    ERROR = "error"  # the campaign cannot be built until it is fixed
+    WARNING = "warning"  # it builds, but probably not as meant (`--strict` refuses it)
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One mistake in one file: printed as `path:line: field: message`."""
+    """One diagnostic in one file: printed as `path:line: field: message; hint`.
+
+    `message` says what is wrong, `hint` (when there is one) what to do about it; editors
+    and CI read them apart (`broadside check --format json`). Lines and columns count from 1.
+    """
 
     path: Path
     line: int | None
     field: str | None
     message: str
+    hint: str | None = None
+    column: int | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def shown_path(self, relative_to: Path | None = None) -> Path:
+        """The path as the user wrote it, or relative to `relative_to` when inside it."""
+        if relative_to is None:
+            return self.path
+        # Absolute, but links not followed: a linked file is named as the user wrote it.
+        absolute, base = self.path.absolute(), relative_to.absolute()
+        return absolute.relative_to(base) if absolute.is_relative_to(base) else self.path
+
+    @property
+    def text(self) -> str:
+        """The message and its hint as one sentence."""
+        return f"{self.message}; {self.hint}" if self.hint else self.message
+
+    def describe(self, relative_to: Path | None = None) -> str:
+        """`path:line: field: message; hint`, safe to print."""
+        path = self.shown_path(relative_to)
+        where = f"{path}:{self.line}" if self.line else f"{path}"
+        what = f"{self.field}: {self.text}" if self.field else self.text
+        return printable(f"{where}: {what}")
 
     def render(self, relative_to: Path | None = None) -> str:
-        path = self.path
-        if relative_to is not None:
-            # Absolute, but links not followed: a linked file is named as the user wrote it.
-            absolute, base = path.absolute(), relative_to.absolute()
-            if absolute.is_relative_to(base):
-                path = absolute.relative_to(base)
-        where = f"{path}:{self.line}" if self.line else f"{path}"
-        return printable(
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        """The line a person reads: a warning says it is one."""
+        prefix = "" if self.is_error else f"{self.severity}: "
+        return prefix + self.describe(relative_to)
 
 
 _INVISIBLE = {"Cc", "Cs", "Cf", "Zl", "Zp"}
@@ -66,7 +95,7 @@ class UserError(Exception):
 
 
 class ContentError(UserError):
-    """Every problem found in a campaign folder, reported together."""
+    """Every problem found in a campaign folder, reported together (warnings among them)."""
 
     exit_code = ExitCode.CONTENT
 

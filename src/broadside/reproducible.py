@@ -7,18 +7,21 @@ used if set; otherwise the PDF carries no date at all.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from broadside.errors import BuildError
 
 ENV = "SOURCE_DATE_EPOCH"
 
 
-def as_utc(value: datetime) -> datetime:
-    """A date-time to compare or store: one written without an offset is taken as UTC.
+def as_utc(value: date) -> datetime:
+    """A date or date-time to compare or store: one written without an offset is taken as
+    UTC, and a day as its start in UTC.
 
     Never the machine's zone: the same campaign must sort and print the same everywhere.
     """
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
     return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 

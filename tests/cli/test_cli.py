@@ -52,3 +52,18 @@ def test_content_errors_are_listed_with_file_line_and_field(make_campaign, tmp_p
     assert "article.md:4: titel: unknown field; did you mean 'title'?" in result.output
     assert "letter.md:3: demands: must be a list (one '- item' per line), not text" in result.output
     assert not out.exists()
+
+
+def test_help_shows_no_type_after_flags() -> None:
+    for command in ("build", "check", "watch"):
+        result = run_cli(command, "--help")
+        assert result.exit_code == 0
+        assert "<bool>" not in result.output and "list[" not in result.output
+        assert "CAMPAIGN_DIR" in result.output
+
+
+def test_a_bad_paper_size_says_which_there_are() -> None:
+    result = run_cli("build", "--paper", "a5", SEED_CONTENT)
+    assert result.exit_code == 2
+    assert "'a5' is not one of 'a4', 'letter'" in result.output
+    assert "Value error" not in result.output

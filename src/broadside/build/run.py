@@ -102,7 +102,10 @@ class Started:
         made_all = [made for made, _ in results]
         return Built(
             artifacts=tuple(a for made in made_all for a in made.artifacts),
-            warnings=tuple(w for made in made_all for w in made.warnings),
+            warnings=(
+                *(problem.describe() for problem in campaign.warnings),
+                *(w for made in made_all for w in made.warnings),
+            ),
             notes=(*notes, *(n for made in made_all for n in made.notes)),
             details=tuple(d for made in made_all for d in made.details),
         )

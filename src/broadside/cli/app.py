@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from broadside.cli.diagnostics import Format
 from broadside.cli.reporting import reporting
 from broadside.paper import Paper
 
@@ -23,11 +24,16 @@ CampaignDirs = Annotated[
     typer.Argument(
         help="Campaign folders holding article.md and letter.md [default: content]",
         show_default=False,
+        metavar="[CAMPAIGN_DIR]...",
     ),
 ]
 CampaignDir = Annotated[
     Path,
-    typer.Argument(help="Campaign folder holding article.md and letter.md.", show_default=True),
+    typer.Argument(
+        help="Campaign folder holding article.md and letter.md.",
+        show_default=True,
+        metavar="[CAMPAIGN_DIR]",
+    ),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback for every error.")]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the PDFs into.")]
@@ -173,12 +179,24 @@ def build(
 
 
 @app.command()
-def check(campaign_dirs: CampaignDirs = None, debug: Debug = False) -> None:
-    """Check each CAMPAIGN_DIR for mistakes without rendering (for editors and pre-commit hooks)."""
+def check(
+    campaign_dirs: CampaignDirs = None,
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            help="text: one line per problem; json: every diagnostic as JSON on standard "
+            "output; github: GitHub Actions annotations.",
+            case_sensitive=False,
+        ),
+    ] = Format.TEXT,
+    debug: Debug = False,
+) -> None:
+    """Check each CAMPAIGN_DIR for mistakes without rendering (for editors, CI and hooks)."""
     with reporting(debug):
         from broadside.cli.building import check_folders
 
-        check_folders(campaign_dirs or [Path("content")])
+        check_folders(campaign_dirs or [Path("content")], output_format)
 
 
 @app.command()

@@ -8,11 +8,12 @@ from pathlib import Path
 import typer
 
 from broadside.build.batch import Outcome, build_all, check_names
+from broadside.cli.diagnostics import Format, as_github, as_json
 from broadside.cli.progress import progress
 from broadside.cli.reporting import summary, tell, tell_error
 from broadside.content.loader import load_campaign
 from broadside.deadline import time_limit
-from broadside.errors import ContentError, ExitCode, UserError
+from broadside.errors import ContentError, ExitCode, Problem, UserError
 from broadside.options import BuildOptions
 from broadside.pdf.printer import Printer
 from broadside.startup import resume_collection
@@ -68,20 +69,52 @@ def build_folders(
         raise typer.Exit(int(_worst(failed)))
 
 
-def check_folders(folders: Sequence[Path]) -> None:
-    """Load each folder as a build would; report every mistake of every folder."""
+def check_folders(folders: Sequence[Path], output: Format = Format.TEXT) -> None:
+    """Load each folder as a build would; report every error and warning of every folder.
+
+    Exit code 1 if any folder has an error; warnings alone leave it 0.
+    """
+    if output is Format.TEXT:
+        _check_as_text(folders)
+        return
+    problems: list[Problem] = []
+    try:
+        check_names(folders)
+    except ContentError as error:
+        problems += error.problems
+    for folder in folders:
+        try:
+            with time_limit():
+                problems += load_campaign(folder).warnings
+        except ContentError as error:
+            problems += error.problems
+        except UserError as error:  # the time limit: the folder as a whole failed
+            problems.append(Problem(folder, None, None, str(error)))
+    here = Path.cwd()
+    if output is Format.JSON:
+        typer.echo(as_json(problems, here))
+    else:
+        for line in as_github(problems, here):
+            typer.echo(line)
+    if any(problem.is_error for problem in problems):
+        raise typer.Exit(int(ExitCode.CONTENT))
+
+
+def _check_as_text(folders: Sequence[Path]) -> None:
     check_names(folders)
     failed: list[UserError] = []
     for folder in folders:
         try:
             with time_limit():
-                load_campaign(folder)
+                campaign = load_campaign(folder)
         except UserError as error:
             if len(folders) == 1:
                 raise
             tell_error(error)
             failed.append(error)
         else:
+            for warning in campaign.warnings:
+                typer.echo(warning.render(Path.cwd()), err=True)
             typer.echo(f"{folder}: ok")
     if failed:
         raise typer.Exit(int(_worst(failed)))

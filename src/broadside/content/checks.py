@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from broadside.content.frontmatter import Location, SourceFile
 from broadside.content.images import check_image, resolve_inside
 from broadside.content.markdown import LINK_SCHEMES, is_safe_link, scan
-from broadside.errors import Problem
+from broadside.errors import Problem, Severity
 from broadside.fonts.coverage import uncovered
 
 MAX_BODY_CHARS = 200_000  # about 33,000 words, some 90 pages of the brief
@@ -173,6 +173,27 @@ def markdown_problems(
                 field,
                 f"a paragraph of {found.longest:,} characters; the limit is "
                 f"{MAX_PARAGRAPH_CHARS:,}: break it up",
+            )
+        )
+    for label, line in found.undefined_notes:
+        problems.append(
+            Problem(
+                path,
+                at(line),
+                field,
+                f"footnote [^{label}] is never defined, so it would print as written",
+                hint=f"add a note '[^{label}]: …' on a line of its own, or remove the reference",
+            )
+        )
+    for label, line in found.unused_notes:
+        problems.append(
+            Problem(
+                path,
+                at(line),
+                field,
+                f"footnote [^{label}] is defined but never referred to, so it is left out",
+                hint=f"refer to it with [^{label}] in the text, or delete the note",
+                severity=Severity.WARNING,
             )
         )
     for ref in found.references:

@@ -31,10 +31,10 @@ MAX_DEPTH = 20
 
 # What usually causes ruamel's terser complaints, for people who do not write YAML daily.
 _YAML_HINTS = {
-    "mapping values are not allowed": "; check the indentation, or quote a value containing ': '",
-    "found character '\\t'": "; indent with spaces, not tabs",
-    "found character '@'": "; quote a value that starts with @ or `",
-    "found character '`'": "; quote a value that starts with @ or `",
+    "mapping values are not allowed": "check the indentation, or quote a value containing ': '",
+    "found character '\\t'": "indent with spaces, not tabs",
+    "found character '@'": "quote a value that starts with @ or `",
+    "found character '`'": "quote a value that starts with @ or `",
 }
 
 _BOMS = {
@@ -54,13 +54,21 @@ class SourceFile:
     body: str
     body_line: int  # file line (1-based) of the body's first line
     lines: dict[Location, int] = field(default_factory=dict)  # field path → file line
+    columns: dict[Location, int] = field(default_factory=dict)  # field path → column (1-based)
 
     def line_of(self, location: Location) -> int:
         """The line of `location`, or of its nearest parent that was written down."""
+        return self.lines[self._written(location)] if self._written(location) else 1
+
+    def column_of(self, location: Location) -> int | None:
+        """The column where `location` (or its nearest written parent) starts, if known."""
+        return self.columns.get(self._written(location))
+
+    def _written(self, location: Location) -> Location:
         for end in range(len(location), 0, -1):
             if location[:end] in self.lines:
-                return self.lines[location[:end]]
-        return 1
+                return location[:end]
+        return ()
 
 
 class FrontMatterError(Exception):
@@ -132,9 +140,9 @@ def read_source(path: Path) -> SourceFile:
             )
         )
     first_yaml_line = 2
-    data, locations = _parse_yaml(path, yaml_text, first_yaml_line)
+    data, locations, columns = _parse_yaml(path, yaml_text, first_yaml_line)
     body = "\n".join(lines[closing + 1 :])
-    return SourceFile(path, data, body, body_line=closing + 2, lines=locations)
+    return SourceFile(path, data, body, body_line=closing + 2, lines=locations, columns=columns)
 
 
 class _Constructor(RoundTripConstructor):
@@ -146,7 +154,7 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor
 
 def _parse_yaml(
     path: Path, text: str, first_line: int
-) -> tuple[dict[str, Any], dict[Location, int]]:
+) -> tuple[dict[str, Any], dict[Location, int], dict[Location, int]]:
     yaml = YAML(typ="rt", pure=True)
     yaml.version = (1, 2)
     yaml.Constructor = _Constructor
@@ -155,13 +163,15 @@ def _parse_yaml(
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark is not None else first_line
+        column = mark.column + 1 if mark is not None else None
         problem = error.problem or "invalid YAML"
         if "duplicate key" in problem:
             problem = problem.split(" with value")[0].replace("found duplicate", "duplicate")
-        problem += next(
-            (hint for start, hint in _YAML_HINTS.items() if problem.startswith(start)), ""
-        )
-        raise FrontMatterError(Problem(path, line, None, f"YAML: {problem}")) from None
+        written = text.split("\n")[mark.line] if mark is not None else ""
+        hint = _yaml_hint(problem, written)
+        raise FrontMatterError(
+            Problem(path, line, None, f"YAML: {problem}", hint=hint, column=column)
+        ) from None
     except ReaderError as error:  # a character YAML does not allow, anywhere in the text
         line = first_line + text[: error.position].count("\n")
         message = f"YAML: invisible control character U+{error.character:04X}; delete it"
@@ -169,7 +179,7 @@ def _parse_yaml(
     except Exception as error:  # ruamel raises a few unmarked errors (e.g. bad tags)
         raise FrontMatterError(Problem(path, first_line, None, f"YAML: {error}")) from None
     if loaded is None:
-        return {}, {}
+        return {}, {}, {}
     if not isinstance(loaded, CommentedMap):
         kind = "a list" if isinstance(loaded, CommentedSeq) else "a single value"
         raise FrontMatterError(
@@ -181,11 +191,26 @@ def _parse_yaml(
             )
         )
     locations: dict[Location, int] = {}
+    columns: dict[Location, int] = {}
     try:
-        data = _plain(loaded, (), first_line, locations)
+        data = _plain(loaded, (), first_line, _Positions(locations, columns))
     except _Unusable as error:
         raise FrontMatterError(Problem(path, error.line, None, error.message)) from None
-    return data, locations
+    return data, locations, columns
+
+
+def _yaml_hint(problem: str, written: str) -> str | None:
+    """What to do, from the message and the line it points at: the commonest slip is text
+    with a colon in it, which YAML reads as the start of a field."""
+    if problem.startswith("mapping values are not allowed"):
+        key, _, value = written.strip().removeprefix("- ").partition(": ")
+        value = value.strip()
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        if value.endswith(":"):
+            return f"a value ending in ':' needs quotes: {key}: \"{shown}\""
+        if ": " in value:
+            return f"quote a value containing ': ': {key}: \"{shown}\""
+    return next((hint for start, hint in _YAML_HINTS.items() if problem.startswith(start)), None)
 
 
 class _Unusable(Exception):
@@ -197,7 +222,26 @@ class _Unusable(Exception):
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-def _plain(node: Any, location: Location, first_line: int, out: dict[Location, int]) -> Any:
+@dataclass(frozen=True)
+class _Positions:
+    """Where each entry was written: its file line, and its column (1-based)."""
+
+    lines: dict[Location, int]
+    columns: dict[Location, int]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def get(self, location: Location, default: int) -> int:
+        return self.lines.get(location, default)
+
+    def record(self, location: Location, where: tuple[int, int | None]) -> None:
+        self.lines[location] = where[0]
+        if where[1] is not None:
+            self.columns[location] = where[1]
+
+
+def _plain(node: Any, location: Location, first_line: int, out: _Positions) -> Any:
     """ruamel's commented containers → plain dicts, lists and scalars, recording each entry's
     line. Aliases are expanded here, so this is where their size is capped; and anything
     but fields, lists, text, numbers and true/false (a `!!python/…` tag, `!!binary`) stops here.
@@ -224,14 +268,14 @@ def _plain(node: Any, location: Location, first_line: int, out: dict[Location, i
         result = {}
         for key, value in node.items():
             key_location = (*location, str(key))
-            out[key_location] = _line(node.lc.key, key, first_line, line)
+            out.record(key_location, _position(node.lc.key, key, first_line, line))
             result[str(key)] = _plain(value, key_location, first_line, out)
         return result
     if isinstance(node, CommentedSeq):
         items = []
         for index, value in enumerate(node):
             item_location = (*location, index)
-            out[item_location] = _line(node.lc.item, index, first_line, line)
+            out.record(item_location, _position(node.lc.item, index, first_line, line))
             items.append(_plain(value, item_location, first_line, out))
         return items
     if isinstance(node, str):
@@ -245,9 +289,11 @@ def _plain(node: Any, location: Location, first_line: int, out: dict[Location, i
     )
 
 
-def _line(lookup: Any, key: Any, first_line: int, fallback: int) -> int:
-    """The file line ruamel recorded for an entry; its parent's when it recorded none."""
+def _position(lookup: Any, key: Any, first_line: int, fallback: int) -> tuple[int, int | None]:
+    """The file line and column ruamel recorded for an entry; its parent's line when it
+    recorded none."""
     try:
-        return first_line + int(lookup(key)[0])
-    except (TypeError, KeyError, IndexError):
-        return fallback
+        line, column = lookup(key)[:2]
+        return first_line + int(line), int(column) + 1
+    except (TypeError, KeyError, IndexError, ValueError):
+        return fallback, None

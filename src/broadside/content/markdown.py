@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -188,6 +189,16 @@ class Scan:
     depth_line: int
     longest: int  # characters in the longest paragraph, heading or table cell
     longest_line: int
+    # `[^label]` with no `[^label]: …` note (printed as written), and notes never referred
+    # to (left out of the brief): label and line of each.
+    undefined_notes: tuple[tuple[str, int], ...] = ()
+    unused_notes: tuple[tuple[str, int], ...] = ()
+
+
+# A footnote reference as it stays in the text when no note of that label exists; a
+# backslash before it (`\[^1]`) means the brackets are meant literally.
+_NOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
+_NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 
 
 def scan(text: str, *, lang: str = "en", inline: bool = False) -> Scan:
@@ -198,8 +209,11 @@ def scan(text: str, *, lang: str = "en", inline: bool = False) -> Scan:
     md = parser(lang)
     found: list[Reference] = []
     blocks = cells = footnote_refs = depth = depth_line = longest = longest_line = 0
+    undefined: list[tuple[str, int]] = []
     line = 0
-    tokens = md.parseInline(text, {}) if inline else md.parse(text, {})
+    env: dict[str, Any] = {}
+    tokens = md.parseInline(text, env) if inline else md.parse(text, env)
+    raw_lines = text.split("\n")
     for token in tokens:
         line = token.map[0] if token.map else line
         if token.nesting == 1:
@@ -221,6 +235,38 @@ def scan(text: str, *, lang: str = "en", inline: bool = False) -> Scan:
                 found.append(Reference("image", str(child.attrGet("src") or ""), alt, line))
             elif child.type == "footnote_ref":
                 footnote_refs += 1
+            elif child.type == "text" and not inline and "[^" in child.content:
+                written = raw_lines[line] if line < len(raw_lines) else ""
+                meant = set(_NOTE_REFERENCE.findall(written))
+                undefined += [
+                    (label, line)
+                    for label in _NOTE_REFERENCE.findall(child.content)
+                    if label in meant
+                ]
             if child.nesting == 1 and token.level + child.level + 2 > depth:
                 depth, depth_line = token.level + child.level + 2, line
-    return Scan(found, blocks, cells, footnote_refs, depth, depth_line, longest, longest_line)
+    return Scan(
+        found,
+        blocks,
+        cells,
+        footnote_refs,
+        depth,
+        depth_line,
+        longest,
+        longest_line,
+        undefined_notes=tuple(undefined),
+        unused_notes=_unused_notes(env, raw_lines),
+    )
+
+
+def _unused_notes(env: dict[str, Any], lines: list[str]) -> tuple[tuple[str, int], ...]:
+    """Notes defined but never referred to: markdown-it leaves them out of the output."""
+    refs = env.get("footnotes", {}).get("refs", {})
+    unused = {label.removeprefix(":") for label, number in refs.items() if number == -1}
+    found = []
+    for number, line in enumerate(lines):
+        match = _NOTE_DEFINITION.match(line)
+        if match and match.group(1) in unused:
+            found.append((match.group(1), number))
+            unused.discard(match.group(1))
+    return tuple(found)

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
+from broadside.errors import Problem
 from broadside.reproducible import as_utc
 
 
@@ -79,6 +89,28 @@ def _relative_file(value: str) -> str:
 
 RelativeFile = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_relative_file)]
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day_or_moment(value: object) -> date:
+    """`2018-06-20` stays a day (never midnight of some zone); anything longer is a moment.
+
+    Parsed here, so a mistake is one error ("must be a date…"), not one per kind of date.
+    """
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text) if _DAY.match(text) else datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date_type", "must be a date, or a date and time")
+
+
+When = Annotated[datetime | date, BeforeValidator(_day_or_moment)]
+"""A day (`2018-06-20`), or a date and time (`2018-06-20T09:00:00-07:00`)."""
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -92,7 +124,7 @@ class Person(Model):
 
 
 class Update(Model):
-    at: datetime
+    at: AwareDatetime  # a moment: without its offset, the same words mean different times
     zone: Line | None = None  # printed after the time, e.g. "PT"; the offset in `at` is the truth
     note: Sentence
 
@@ -127,7 +159,7 @@ class ArticleMeta(Model):
     publication: Line | None = None
     lang: Language = "en"
     author: Person | None = None
-    published: datetime | None = None
+    published: When | None = None
     updates: tuple[Update, ...] = ()
     reading_minutes: Annotated[int, Field(ge=1, le=600)] | None = None
     figure: Figure | None = None
@@ -145,7 +177,7 @@ class LetterMeta(Model):
     ask: Sentence | None = None
     url: WebUrl | None = None
     lang: Language = "en"
-    date: datetime | None = None
+    date: When | None = None
     recipient: Recipient | None = None
     salutation: Line | None = None
     demands_intro: Sentence | None = None
@@ -173,19 +205,22 @@ class Campaign(Model):
     root: Path
     article: Article
     letter: Letter
+    # What the checks found that does not stop a build (a footnote never referred to):
+    # `check` lists them, `build` prints them, `--strict` refuses them.
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def lang(self) -> str:
         return self.article.meta.lang
 
     @property
-    def latest(self) -> datetime | None:
+    def latest(self) -> date | None:
         """When the content last changed: its newest update, else its own date."""
-        dates = [update.at for update in self.article.meta.updates]
+        dates: list[date] = [update.at for update in self.article.meta.updates]
         return max(dates, key=as_utc) if dates else self.created
 
     @property
-    def created(self) -> datetime | None:
+    def created(self) -> date | None:
         """The brief's date: the article's publication, else its first update, else the letter's."""
         meta = self.article.meta
         if meta.published:

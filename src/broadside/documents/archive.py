@@ -14,7 +14,7 @@ from typing import Any
 from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign
 from broadside.pdf.settings import EmbeddedFile
-from broadside.reproducible import source_date
+from broadside.reproducible import as_utc, source_date
 
 DEMANDS_SCHEMA = "broadside/demands/1"
 
@@ -74,6 +74,6 @@ def attachment_date(campaign: Campaign) -> datetime:
     else the newer source file's modification time (never the clock)."""
     date = campaign.latest or source_date()
     if date is not None:
-        return date
+        return as_utc(date)
     newest = max(campaign.article.path.stat().st_mtime, campaign.letter.path.stat().st_mtime)
     return datetime.fromtimestamp(int(newest), tz=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 from broadside.content.markdown import plain_inline
@@ -44,7 +44,7 @@ def campaign_qr(campaign: Campaign) -> QrCode | None:
     return qr_code(url, title=f"QR code for {url}") if url else None
 
 
-def flyer_date(campaign: Campaign) -> datetime | None:
+def flyer_date(campaign: Campaign) -> date | None:
     """When the letter was sent, else the campaign's own date."""
     return campaign.letter.meta.date or campaign.created
 

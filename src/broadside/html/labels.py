@@ -4,7 +4,7 @@ in the content's language. Unlisted languages fall back to English.
 
 from __future__ import annotations
 
-from datetime import datetime
+import datetime as dt
 from typing import Any
 
 from broadside.content.models import Update
@@ -188,7 +188,7 @@ class Labels:
     def format(self, key: str, **values: Any) -> str:
         return self._words[key].format(**values)
 
-    def date(self, value: datetime) -> str:
+    def date(self, value: dt.date) -> str:
         return self.format("date", month=self._month(value), day=value.day, year=value.year)
 
     def update_stamp(self, update: Update) -> str:
@@ -198,10 +198,10 @@ class Labels:
         )
         return f"{stamp} {update.zone}" if update.zone else stamp
 
-    def _month(self, value: datetime) -> str:
+    def _month(self, value: dt.date) -> str:
         return self._words["months"].split()[value.month - 1]
 
-    def _time(self, value: datetime) -> str:
+    def _time(self, value: dt.datetime) -> str:
         if self.lang == "en":
             hour = value.hour % 12 or 12
             return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
@@ -212,9 +212,11 @@ class Labels:
         return f"{value.hour}:{value.minute:02d}"
 
 
-def w3c_date(value: datetime) -> str:
+def w3c_date(value: dt.date) -> str:
     """A date for PDF metadata: with its time only when it has a zone (a bare date stays a day)."""
-    return value.isoformat() if value.tzinfo else value.date().isoformat()
+    if isinstance(value, dt.datetime) and value.tzinfo:
+        return value.isoformat()
+    return value.isoformat()[:10]
 
 
 def css_string(text: str) -> str:

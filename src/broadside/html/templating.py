@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -32,7 +32,7 @@ def _plain(context: Context, text: str, lang: str | None = None) -> str:
 
 
 @pass_context
-def _long_date(context: Context, value: datetime) -> str:
+def _long_date(context: Context, value: date) -> str:
     return str(context["labels"].date(value))
 
 
