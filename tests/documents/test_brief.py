@@ -307,19 +307,21 @@ def test_a_letter_in_another_language_keeps_its_own_quotes(make_campaign, tmp_pa
     assert "“offener”" not in text and "“nein”" not in text  # no English quotes in German
 
 
-def test_dates_with_and_without_an_offset_mix(make_campaign, tmp_path: Path) -> None:
-    """One update written with its zone, one without: both print, none crashes."""
+def test_days_and_moments_mix(make_campaign, tmp_path: Path) -> None:
+    """A day, a date-time without an offset and updates with theirs: all print, none crashes."""
     root = make_campaign(
         article={
+            "published": "2018-06-22",
             "updates": [
-                {"at": "2018-06-22T07:20:00-07:00", "note": "First."},
-                {"at": "2018-06-23T08:00:00", "note": "Second."},
-            ]
-        }
+                {"at": "2018-06-23T08:00:00Z", "note": "First."},
+                {"at": "2018-06-22T07:20:00-07:00", "note": "Second."},
+            ],
+        },
+        letter={"date": "2018-06-21T10:00:00"},
     )
     out = tmp_path / "out"
     result = run_cli("build", root, "--out", out)
     assert result.exit_code == 0, result.output
     with pikepdf.open(out / "brief.pdf") as pdf:
-        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20180622072000-07")
-        assert str(pdf.docinfo["/ModDate"]).startswith("D:20180623")
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20180622")
+        assert str(pdf.docinfo["/ModDate"]).startswith("D:20180623080000")
