@@ -19,6 +19,8 @@ from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
 
+from broadside.content.typography import bind_last_words, curl_leftovers, keep_together
+
 # Quote marks per primary language subtag; anything unlisted gets English quotes.
 QUOTES = {
     "en": "“”‘’",
@@ -64,6 +66,43 @@ def _dashes_and_ellipses(state: StateCore) -> None:
                 token.content = _ELLIPSIS.sub("\u2026", text)
 
 
+def _curl_leftovers(state: StateCore) -> None:
+    """Quotes the typographer left straight (it pairs what it can), curled by context."""
+    quotes = state.md.options["quotes"]
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        before = ""
+        for token in block.children:
+            if token.type == "text":
+                token.content = curl_leftovers(token.content, before, quotes)
+                before = token.content[-1:] or before
+            elif token.type in ("softbreak", "hardbreak"):
+                before = " "
+            elif token.type == "code_inline":
+                before = token.content[-1:] or before
+
+
+def _keep_together(tokens: list[Token], lang: str, *, headline: bool = False) -> None:
+    """Spaces that must not break (content/typography.py), in the text as printed."""
+    for block in tokens:
+        children = block.children if block.type == "inline" else None
+        if not children:
+            continue
+        inside_autolink = 0
+        last_text = None
+        for token in children:
+            if token.type == "link_open" and token.info == "auto":
+                inside_autolink += 1
+            elif token.type == "link_close" and token.info == "auto":
+                inside_autolink -= 1
+            elif token.type == "text" and not inside_autolink:
+                token.content = keep_together(token.content, lang)
+                last_text = token
+        if headline and last_text is not None:
+            last_text.content = bind_last_words(last_text.content)
+
+
 def _footnote_number(renderer: object, tokens: list[Token], idx: int, *args: object) -> str:
     meta = tokens[idx].meta
     number = meta["id"] + 1
@@ -88,6 +127,7 @@ def parser(lang: str = "en") -> MarkdownIt:
     md.enable(["smartquotes", "table", "strikethrough"])
     md.disable("replacements")
     md.core.ruler.after("inline", "broadside_dashes", _dashes_and_ellipses)
+    md.core.ruler.after("smartquotes", "broadside_quotes", _curl_leftovers)
     md.use(footnote_plugin)
     # Print has no "back" button: drop the ↩ back-links, and number notes without brackets.
     md.add_render_rule("footnote_anchor", lambda *args: "")
@@ -139,15 +179,18 @@ def render_block(text: str, *, lang: str, doc_id: str, heading_offset: int = 1) 
     tokens = md.parse(text, env)
     _shift_headings(tokens, heading_offset)
     _drop_unsafe_links(tokens)
+    _keep_together(tokens, lang)
     return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
 
 
-def render_inline(text: str, *, lang: str) -> Markup:
-    """A one-line field (title, demand, caption) → inline HTML."""
+def render_inline(text: str, *, lang: str, headline: bool = False) -> Markup:
+    """A one-line field (title, demand, caption) → inline HTML; a `headline` never ends on
+    one short word."""
     md = parser(lang)
     env: dict[str, object] = {}
     tokens = md.parseInline(text, env)
     _drop_unsafe_links(tokens)
+    _keep_together(tokens, lang, headline=headline)
     return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
 
 
