@@ -200,6 +200,28 @@ def check(
 
 
 @app.command()
+def schema(
+    which: Annotated[
+        str | None,
+        typer.Argument(
+            help="article or letter: only that file's front matter [default: both]",
+            show_default=False,
+            metavar="[article|letter]",
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the front matter, for editors and form builders."""
+    import json
+
+    from broadside.content.schema import FrontMatter, front_matter_schema
+
+    if which is not None and which not in set(FrontMatter):
+        raise typer.BadParameter(f"'{which}' is not one of 'article', 'letter'", param_hint="WHICH")
+    kind = FrontMatter(which) if which is not None else None
+    typer.echo(json.dumps(front_matter_schema(kind), indent=2, ensure_ascii=False))
+
+
+@app.command()
 def watch(
     campaign_dir: CampaignDir = Path("content"),
     out: OutDir = Path("dist"),

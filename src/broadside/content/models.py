@@ -62,7 +62,10 @@ def _language_tag(value: str) -> str:
     return value
 
 
-Language = Annotated[str, AfterValidator(_language_tag)]
+# Patterns and formats go to the schema only: the validators give the messages people read.
+Language = Annotated[
+    str, Field(json_schema_extra={"pattern": _LANG.pattern}), AfterValidator(_language_tag)
+]
 
 
 def _web_url(value: str) -> str:
@@ -75,7 +78,11 @@ def _web_url(value: str) -> str:
     return value
 
 
-WebUrl = Annotated[str, Field(max_length=500), AfterValidator(_web_url)]
+WebUrl = Annotated[
+    str,
+    Field(max_length=500, json_schema_extra={"pattern": "^https?://", "format": "uri"}),
+    AfterValidator(_web_url),
+]
 
 
 def _relative_file(value: str) -> str:
@@ -112,29 +119,86 @@ When = Annotated[datetime | date, BeforeValidator(_day_or_moment)]
 """A day (`2018-06-20`), or a date and time (`2018-06-20T09:00:00-07:00`)."""
 
 
+def _email_address(value: str) -> str:
+    """One plain address (`name@example.org`): it goes into a header of the e-mail draft."""
+    if not _ADDRESS.match(value):
+        raise ValueError("must be one e-mail address such as name@example.org")
+    return value
+
+
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\]+$")
+EmailAddress = Annotated[
+    str,
+    Field(max_length=254, json_schema_extra={"format": "email"}),
+    AfterValidator(_email_address),
+]
+
+# The descriptions and examples below are what editors show while a campaign is written
+# (`broadside schema`); docs/content.md says the same at more length. Keep them in step.
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Person(Model):
-    name: Line
-    role: Line | None = None
-    bio: Sentence | None = None
-    expertise: tuple[Line, ...] = ()
+    """Who wrote the report."""
+
+    name: Line = Field(description="The byline; also the PDF's author.", examples=["Sean Keane"])
+    role: Line | None = Field(
+        None, description="Printed with the name.", examples=["Former Senior Writer"]
+    )
+    bio: Sentence | None = Field(None, description="A sentence or two, on the sources page.")
+    expertise: tuple[Line, ...] = Field(
+        (),
+        description="Subjects, listed on the sources page.",
+        examples=[["Culture", "Video Games"]],
+    )
 
 
 class Update(Model):
-    at: AwareDatetime  # a moment: without its offset, the same words mean different times
-    zone: Line | None = None  # printed after the time, e.g. "PT"; the offset in `at` is the truth
-    note: Sentence
+    """A correction or addition, as the publication printed it."""
+
+    # A moment: without its offset, the same words mean different times in different places.
+    at: AwareDatetime = Field(
+        description="When: a date and time with its offset from UTC (Z for UTC).",
+        examples=["2018-06-22T07:20:00-07:00"],
+    )
+    zone: Line | None = Field(
+        None,
+        description="The zone's name printed after the time; the offset in `at` is the truth.",
+        examples=["PT"],
+    )
+    note: Sentence = Field(
+        description="What changed.", examples=["Adds that Amazon declined to comment."]
+    )
 
 
 class Figure(Model):
-    file: RelativeFile | None = None
-    alt: Sentence | None = None
-    caption: Sentence | None = None
-    credit: Line | None = None
-    reference: Line | None = None  # the source's own name for the picture, e.g. an agency file
+    """The report's picture: a file in the campaign folder, or the credit of one not reproduced."""
+
+    file: RelativeFile | None = Field(
+        None,
+        description="A PNG, JPEG, GIF or WebP file inside the campaign folder. Without it the "
+        "caption and credit print under 'Photograph not reproduced'.",
+        examples=["photos/crowd.jpg"],
+    )
+    alt: Sentence | None = Field(
+        None,
+        description="What the picture shows, read aloud by screen readers; required with file.",
+        examples=["Workers holding placards outside the office"],
+    )
+    caption: Sentence | None = Field(None, description="Printed under the picture.")
+    credit: Line | None = Field(
+        None,
+        description="Who took the picture.",
+        examples=["Brent Lewis, Denver Post via Getty Images"],
+    )
+    reference: Line | None = Field(
+        None,
+        description="The source's own name for the picture, such as an agency's file name.",
+        examples=["gettyimages-520695280.jpg"],
+    )
 
     @model_validator(mode="after")
     def _image_needs_alt(self) -> Figure:
@@ -148,43 +212,122 @@ class Figure(Model):
 
 
 class Source(Model):
-    name: Line
-    url: WebUrl | None = None
-    note: Sentence | None = None
+    """A further source, listed on the sources page."""
+
+    name: Line = Field(description="Who or what.", examples=["Gizmodo"])
+    url: WebUrl | None = Field(
+        None, description="Its address (https:// or http://).", examples=["https://example.org"]
+    )
+    note: Sentence | None = Field(
+        None, description="Why it matters.", examples=["First reported the letter."]
+    )
 
 
 class ArticleMeta(Model):
-    title: Sentence
-    subtitle: Sentence | None = None
-    publication: Line | None = None
-    lang: Language = "en"
-    author: Person | None = None
-    published: When | None = None
-    updates: tuple[Update, ...] = ()
-    reading_minutes: Annotated[int, Field(ge=1, le=600)] | None = None
-    figure: Figure | None = None
-    keywords: tuple[Line, ...] = ()
-    sources: tuple[Source, ...] = ()
+    """article.md: the news report that is the campaign's evidence."""
+
+    model_config = ConfigDict(title="article.md front matter")
+
+    title: Sentence = Field(
+        description="The headline; also the PDF's title. Inline Markdown.",
+        examples=["Amazon employees protest sale of face recognition software to police"],
+    )
+    subtitle: Sentence | None = Field(
+        None, description="The dek under the headline; also the PDF's subject."
+    )
+    publication: Line | None = Field(None, description="Where the report ran.", examples=["CNET"])
+    lang: Language = Field(
+        "en",
+        description="The text's language (hyphenation, quotation marks, Broadside's own words).",
+        examples=["en", "de", "pt-BR"],
+    )
+    author: Person | None = Field(None, description="Who wrote the report.")
+    published: When | None = Field(
+        None,
+        description="When it ran: the brief's date. A day, or a date and time with its offset.",
+        examples=["2018-06-20", "2018-06-20T09:00:00-07:00"],
+    )
+    updates: tuple[Update, ...] = Field(
+        (), description="Corrections and additions, as the publication printed them."
+    )
+    reading_minutes: Annotated[int, Field(ge=1, le=600)] | None = Field(
+        None, description="Printed as '3 min read'; estimated from the text if absent."
+    )
+    figure: Figure | None = Field(None, description="The report's picture.")
+    keywords: tuple[Line, ...] = Field(
+        (), description="The PDF's keywords.", examples=[["Amazon", "facial recognition"]]
+    )
+    sources: tuple[Source, ...] = Field((), description="Further sources, on the sources page.")
 
 
 class Recipient(Model):
-    name: Line
-    role: Line | None = None
+    """Who the letter is addressed to."""
+
+    name: Line = Field(description="Printed on the cover and the flyer.", examples=["Jeff Bezos"])
+    role: Line | None = Field(None, description="Printed after the name.", examples=["CEO"])
+    email: EmailAddress | None = Field(
+        None,
+        description="Their address: the To of the e-mail draft (`build --email`).",
+        examples=["jeff@example.com"],
+    )
+
+
+class Sender(Model):
+    """Who sends the e-mail draft: its From."""
+
+    name: Line | None = Field(None, description="Shown as the sender.", examples=["Amazonians"])
+    email: EmailAddress = Field(
+        description="The address replies go to.", examples=["letter@example.org"]
+    )
 
 
 class LetterMeta(Model):
-    title: Sentence
-    ask: Sentence | None = None
-    url: WebUrl | None = None
-    lang: Language = "en"
-    date: When | None = None
-    recipient: Recipient | None = None
-    salutation: Line | None = None
-    demands_intro: Sentence | None = None
-    demands: Annotated[tuple[Sentence, ...], Field(min_length=1, max_length=40)]
-    closing: Paragraphs | None = None
-    sign_off: Line | None = None
-    signature: Line
+    """letter.md: the open letter and its demands."""
+
+    model_config = ConfigDict(title="letter.md front matter")
+
+    title: Sentence = Field(
+        description="The letter's heading in the brief, and the e-mail's subject.",
+        examples=["The employees' letter to Jeff Bezos"],
+    )
+    ask: Sentence | None = Field(
+        None,
+        description="The flyer's headline: the campaign's ask in a sentence. Defaults to title.",
+        examples=["We demand a choice in what we build, and a say in how it is used."],
+    )
+    url: WebUrl | None = Field(
+        None,
+        description="The campaign's page: the flyer prints a QR code to it.",
+        examples=["https://example.org/campaign"],
+    )
+    lang: Language = Field("en", description="The letter's language.", examples=["en", "de"])
+    date: When | None = Field(
+        None,
+        description="When the letter was sent: printed on the flyer, the e-mail draft's Date.",
+        examples=["2018-06-21"],
+    )
+    recipient: Recipient | None = Field(None, description="Who the letter is addressed to.")
+    sender: Sender | None = Field(None, description="Who sends the e-mail draft (`--email`).")
+    salutation: Line | None = Field(None, description="The greeting.", examples=["Dear Jeff,"])
+    demands_intro: Sentence | None = Field(
+        None,
+        description="The line above the demands (quote it: it ends with a colon).",
+        examples=["We call on you to:"],
+    )
+    demands: Annotated[tuple[Sentence, ...], Field(min_length=1, max_length=40)] = Field(
+        description="What the letter asks, one item each (1 to 40): numbered in the brief, "
+        "the flyer and the e-mail. Quote an item that contains ': '.",
+        examples=[["Stop selling facial recognition services to law enforcement"]],
+    )
+    closing: Paragraphs | None = Field(
+        None, description="The paragraphs after the demands; Markdown."
+    )
+    sign_off: Line | None = Field(
+        None, description="Before the signature.", examples=["Sincerely,"]
+    )
+    signature: Line = Field(
+        description="Who is asking: signs the letter and the flyer.", examples=["Amazonians"]
+    )
 
 
 class Article(Model):
