@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pydantic import BaseModel
+
 from broadside.content.models import ArticleMeta, LetterMeta
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -19,7 +21,10 @@ class FrontMatter(StrEnum):
     LETTER = "letter"
 
 
-_MODELS = {FrontMatter.ARTICLE: ArticleMeta, FrontMatter.LETTER: LetterMeta}
+_MODELS: dict[FrontMatter, type[BaseModel]] = {
+    FrontMatter.ARTICLE: ArticleMeta,
+    FrontMatter.LETTER: LetterMeta,
+}
 
 
 def front_matter_schema(which: FrontMatter | None = None) -> dict[str, Any]:
