@@ -107,6 +107,12 @@ class ContentError(UserError):
         return [p.render(relative_to) for p in self.problems]
 
 
+class UsageError(UserError):
+    """The command was asked for something it will not do (e.g. write into a full folder)."""
+
+    exit_code = ExitCode.USAGE
+
+
 class BuildError(UserError):
     """The content is valid, but an output cannot be made as asked."""
 

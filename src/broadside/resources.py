@@ -17,3 +17,4 @@ def _folder(name: str) -> Path:
 
 TEMPLATES = _folder("templates")
 STYLES = _folder("styles")
+STARTER = _folder("starter")  # what `broadside new` writes: templates and placeholder text

@@ -200,6 +200,27 @@ def check(
 
 
 @app.command()
+def new(
+    folder: Annotated[Path, typer.Argument(help="The new campaign's folder (new or empty).")],
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the placeholder text, such as en or de.")
+    ] = "en",
+    debug: Debug = False,
+) -> None:
+    """Start a campaign: FOLDER gets article.md, letter.md and a README that build at once."""
+    with reporting(debug):
+        from datetime import date
+
+        from broadside.build.output import write_all
+        from broadside.content.starter import ensure_empty, starter_files
+
+        ensure_empty(folder)
+        for path in write_all(starter_files(folder, lang, date.today()), folder):
+            typer.echo(f"wrote {path}")
+        typer.echo(f"next: replace the [bracketed] text, then: broadside build {folder}")
+
+
+@app.command()
 def schema(
     which: Annotated[
         str | None,
