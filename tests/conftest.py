@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,25 @@ REPO = Path(__file__).resolve().parents[1]
 SEED_CONTENT = REPO / "content"
 # The source text content/ was transcribed from (shared/seeds/000_e9d2b8b8e93679c1.txt).
 SEED_TEXT = REPO / "tests" / "fixtures" / "seed.txt"
+
+
+@pytest.fixture(autouse=True)
+def weasyprint_stays_quiet(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A test fails if WeasyPrint logs a warning it did not expect (mark it
+    `expected_weasyprint_warnings` where the warning is the point): an unnoticed warning is
+    usually something a reader would see on the page."""
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    yield
+    if request.node.get_closest_marker("expected_weasyprint_warnings"):
+        return
+    logged = [
+        record.getMessage()
+        for record in caplog.get_records("call")
+        if record.name.startswith("weasyprint") and record.levelno >= logging.WARNING
+    ]
+    assert not logged, f"WeasyPrint warned: {logged}"
 
 
 def write_markdown(path: Path, front: dict[str, Any], body: str = "") -> None:

@@ -47,6 +47,7 @@ def test_a_content_error_keeps_the_previous_pdf(built: tuple[Path, Path, dict[st
     assert files_in(out) == ["brief.pdf", "flyer.pdf"]
 
 
+@pytest.mark.expected_weasyprint_warnings
 def test_strict_turns_warnings_into_a_failure_that_writes_nothing(
     built: tuple[Path, Path, dict[str, bytes]],
 ) -> None:

@@ -139,6 +139,7 @@ def test_double_encoding_is_decoded_once(tmp_path: Path) -> None:
     assert real == (root / "%2e%2e" / "p.png").resolve()
 
 
+@pytest.mark.expected_weasyprint_warnings
 def test_missing_glyphs_are_named_once(campaign: Path) -> None:
     """Where the machine has a font with a snowman (DejaVu often does), it must not stand in:
     the engine sees only Broadside's fonts, so the gap shows and is reported."""
