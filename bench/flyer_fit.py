@@ -16,11 +16,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from broadside.content.loader import load_campaign
-from broadside.documents.flyer import make_flyer
+from broadside.options import BuildOptions
 from broadside.paper import Paper
-from broadside.pdf.engine import Engine
 from tests.conftest import MINIMAL_ARTICLE, MINIMAL_LETTER, SEED_CONTENT, write_markdown
-from tests.test_flyer import CASES
+from tests.documents.test_flyer import CASES
+from tests.printing import make
 
 
 def campaigns(root: Path) -> dict[str, Path]:
@@ -39,15 +39,17 @@ def main() -> None:
         print(f"{'demands':>9} {'paper':>9} {'layouts':>8} {'size pt':>8} {'fit ms':>7} {'KB':>4}")
         for label, folder in campaigns(Path(scratch)).items():
             campaign = load_campaign(folder)
-            engine = Engine(campaign.root)
             for paper in (Paper.A4, Paper.LETTER):
-                make_flyer(campaign, paper, engine)  # cold: fonts, hyphenation dictionaries
+                options = BuildOptions(paper=paper)
+                make("flyer.pdf", campaign, options)  # cold: fonts, hyphenation dictionaries
                 started = time.perf_counter()
-                flyer = make_flyer(campaign, paper, engine)
+                _, (flyer,) = make("flyer.pdf", campaign, options)
                 total_ms = (time.perf_counter() - started) * 1000
+                scaled = flyer.scaled
+                assert scaled is not None and flyer.pdf is not None
                 print(
-                    f"{label:>9} {paper.label:>9} {flyer.layouts:>8} {flyer.size_pt:>8g} "
-                    f"{flyer.fit_ms:>7.0f} {len(flyer.pdf) / 1024:>4.0f}"
+                    f"{label:>9} {paper.label:>9} {len(scaled.trials):>8} {scaled.size:>8g} "
+                    f"{scaled.milliseconds:>7.0f} {len(flyer.pdf) / 1024:>4.0f}"
                     f"   (with the PDF written: {total_ms:.0f} ms)"
                 )
 

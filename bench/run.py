@@ -1,22 +1,28 @@
-"""Broadside's benchmark: how long a build takes, cold and warm, against plain WeasyPrint.
+"""Broadside's benchmark: whole `broadside` commands against the plain `weasyprint` CLI.
 
-    .venv/bin/python bench/run.py [--runs 7] [--quick]
+    .venv/bin/python bench/run.py [--runs 7] [--quick] [--only NAME ...]
 
-Prints a Markdown report (the machine, then one table per question) to paste into
-bench/RESULTS.md. Times are medians over repeated runs; ratios come from runs interleaved
-in the same session (ABAB..., the order alternating), so a machine that gets busier or
-quieter affects both sides alike. Nothing here asserts a time: a slow machine is a number,
-not a failure. Takes a few minutes (about one with --quick).
+Prints a Markdown report to paste into bench/RESULTS.md. Every comparison runs the two
+commands in turn, A B A B …, reversing the order every other round, so a machine that gets
+busier or quieter weighs on both alike; medians are reported, and the ratio of medians
+beside the median of the per-round ratios. Wall time, CPU time (user + system of the
+process and every process it waited for, from wait4) and peak memory of the largest
+process. Nothing here asserts a time: a slow machine is a number, not a failure.
 
-What "cold" means here: a new process each time, with the files it reads in the OS cache
-and Broadside's own cache (~/.cache/broadside: font instances, compiled templates,
-hyphenation patterns) already made, as on any machine after its first build. The first
-build on a machine is measured separately, with an empty cache.
+What "cold" means: a new process each time, with the files it reads in the OS cache and
+Broadside's own cache (font instances, compiled templates, font coverage) already made, as
+on any machine after its first build. The first build on a machine is measured on its own.
+
+Plain WeasyPrint renders `brief.html` as `broadside build --html` writes it (every sheet
+inline, the fonts as @font-face rules pointing at the very files the build uses), asked for
+the same kind of PDF (`--pdf-variant pdf/ua-1 --optimize-images --dpi 300`). `broadside
+build` starts from the Markdown and makes every output (the brief and the flyer).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -26,45 +32,40 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "content"
 BIN = Path(sys.executable).parent
-# The plain CLI is given the options Broadside's engine uses, so both make the same kind
-# of PDF (tagged PDF/UA-1, images at 300 dpi, optimised): the same work, not less.
 WEASYPRINT_OPTIONS = ["--pdf-variant", "pdf/ua-1", "--optimize-images", "--dpi", "300"]
-LENGTHS = (8, 30, 100)  # brief lengths, in pages, for how cost grows
+BATCH = 20  # campaigns in one `broadside build`
 
 
 @dataclass(frozen=True)
 class Sample:
     wall: float  # seconds
     cpu: float  # seconds, user + system, the process and the processes it waited for
-    rss: float  # peak resident memory, MB
+    rss: float  # peak resident memory of the largest process, MB
 
 
-def command(tool: str) -> list[str]:
-    script = BIN / tool
-    return [str(script)] if script.exists() else [sys.executable, "-m", tool]
+def tool(name: str) -> list[str]:
+    script = BIN / name
+    return [str(script)] if script.exists() else [sys.executable, "-m", name]
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    # Bytecode written and read, as in any normal install (some sandboxes turn it off).
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, **extra}
+    # Bytecode written and read, as in any normal install (some sandboxes turn it off);
+    # the worker count left to Broadside unless a measurement sets it.
+    skip = {"PYTHONDONTWRITEBYTECODE", "BROADSIDE_JOBS"}
+    return {**{k: v for k, v in os.environ.items() if k not in skip}, **extra}
 
 
 def run(argv: Sequence[str], env: dict[str, str] | None = None) -> Sample:
     started = time.perf_counter()
     process = subprocess.Popen(
-        list(argv),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env or child_env(),
+        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or child_env()
     )
     assert process.stderr is not None
     errors = process.stderr.read()
@@ -75,13 +76,11 @@ def run(argv: Sequence[str], env: dict[str, str] | None = None) -> Sample:
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def median(samples: Sequence[Sample], field: str = "wall") -> float:
-    return statistics.median(getattr(sample, field) for sample in samples)
-
-
 def interleaved(commands: dict[str, Callable[[], Sample]], runs: int) -> dict[str, list[Sample]]:
-    """Each command once per round; the order reverses every other round."""
+    """Each command once per round; the order reverses every other round. One warm-up."""
     names = list(commands)
+    for name in names:
+        commands[name]()
     results: dict[str, list[Sample]] = {name: [] for name in names}
     for round_number in range(runs):
         for name in names if round_number % 2 == 0 else reversed(names):
@@ -89,397 +88,274 @@ def interleaved(commands: dict[str, Callable[[], Sample]], runs: int) -> dict[st
     return results
 
 
+def median(samples: Sequence[Sample], field: str = "wall") -> float:
+    return statistics.median(getattr(sample, field) for sample in samples)
+
+
+def table(results: dict[str, list[Sample]]) -> list[str]:
+    lines = [
+        "| command | wall (median) | min–max | CPU (median) | peak RSS | runs |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, samples in results.items():
+        walls = [s.wall for s in samples]
+        lines.append(
+            f"| {name} | {median(samples):.2f} s | {min(walls):.2f}–{max(walls):.2f} s "
+            f"| {median(samples, 'cpu'):.2f} s | {max(s.rss for s in samples):.0f} MB "
+            f"| {len(samples)} |"
+        )
+    return lines
+
+
+def ratio(results: dict[str, list[Sample]], a: str, b: str) -> str:
+    rounds = [x.wall / y.wall for x, y in zip(results[a], results[b], strict=True)]
+    cpu = median(results[a], "cpu") / median(results[b], "cpu")
+    return (
+        f"**{a} / {b}: {median(results[a]) / median(results[b]):.2f}** wall (ratio of "
+        f"medians; per round: median {statistics.median(rounds):.2f}, range "
+        f"{min(rounds):.2f}–{max(rounds):.2f}); CPU {cpu:.2f}"
+    )
+
+
+@contextlib.contextmanager
+def one_core_busy() -> Iterator[None]:
+    """Another process keeping one core busy for as long as the block runs."""
+    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)
+        yield
+    finally:
+        burner.kill()
+        burner.wait()
+
+
 # --- the machine ---------------------------------------------------------------------------
 
 
-def machine() -> list[tuple[str, str]]:
-    import ctypes
-
-    import weasyprint
-    from weasyprint.text.ffi import pango
-
-    cpu_info = Path("/proc/cpuinfo")
-    models = re.findall(r"^model name\s*:\s*(.+)$", cpu_info.read_text(), flags=re.M)
+def machine() -> list[str]:
+    # Asked of another process: this one stays small, since a child's peak memory counts
+    # the parent's pages from before it starts its own program.
+    weasyprint = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", "import weasyprint; print(weasyprint.__version__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    models = re.findall(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
     cpu = models[0] if models else platform.processor() or "unknown"
-
-    def version(soname: str, function: str) -> str:
-        try:
-            library = ctypes.CDLL(soname)
-        except OSError:
-            return "not found"
-        call = getattr(library, function)
-        call.restype = ctypes.c_char_p if "string" in function else ctypes.c_int
-        value = call()
-        if isinstance(value, bytes):
-            return value.decode()
-        return f"{value // 10000}.{value // 100 % 100}.{value % 100}"
-
-    pango_version = pango.pango_version()
     return [
-        ("CPU", f"{cpu}, {os.cpu_count()} logical cores"),
-        ("OS", platform.platform()),
-        ("Load average at start", " ".join(f"{value:.2f}" for value in os.getloadavg())),
-        ("Python", platform.python_version()),
-        ("WeasyPrint", weasyprint.__version__),
-        (
-            "Pango",
-            f"{pango_version // 10000}.{pango_version // 100 % 100}.{pango_version % 100}",
-        ),
-        ("HarfBuzz", version("libharfbuzz.so.0", "hb_version_string")),
-        ("fontconfig", version("libfontconfig.so.1", "FcGetVersion")),
+        f"- CPU: {cpu}, {os.cpu_count()} logical cores",
+        f"- OS: {platform.platform()}",
+        f"- Load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}",
+        f"- Python {platform.python_version()}, WeasyPrint {weasyprint}",
     ]
 
 
 # --- campaigns -----------------------------------------------------------------------------
 
 
-def campaign_copy(folder: Path, repeat: int = 1) -> Path:
-    """The seed campaign, the bodies of its article and letter each repeated `repeat` times
-    (longer briefs; both, so neither file nears the content's size limit)."""
-    target = folder / f"campaign-x{repeat}"
+def campaign_copy(work: Path, name: str, repeat: int = 1, title: str = "") -> Path:
+    """The seed, its article's and letter's bodies each repeated `repeat` times (longer
+    briefs), its title marked with `title` (so copies are different campaigns)."""
+    target = work / name
     if target.exists():
         return target
     shutil.copytree(SEED, target)
-    for name in ("article.md", "letter.md"):
-        source = target / name
+    for file in ("article.md", "letter.md"):
+        source = target / file
         _, front, body = source.read_text(encoding="utf-8").split("---\n", 2)
+        if title and file == "article.md":
+            front = re.sub(r"^title: (.*)$", rf"title: \1 ({title})", front, count=1, flags=re.M)
         source.write_text(f"---\n{front}---\n" + "\n\n".join([body.strip()] * repeat) + "\n")
     return target
 
 
-def page_count(pdf: Path) -> int:
-    import pikepdf
+def brief_html(campaign: Path, out: Path) -> Path:
+    """The brief's HTML as `broadside build --html` writes it, for plain WeasyPrint."""
+    run([*tool("broadside"), "build", str(campaign), "--out", str(out), "--html"])
+    return out / "brief.html"
 
-    with pikepdf.open(pdf) as document:
-        return len(document.pages)
+
+def pages(pdf: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) or int(
+        subprocess.run(
+            [sys.executable, "-c", f"import pikepdf; print(len(pikepdf.open({str(pdf)!r}).pages))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
 
 
 # --- the questions -------------------------------------------------------------------------
 
 
 def cold(work: Path, runs: int) -> list[str]:
-    campaign = campaign_copy(work)
-    out, plain_out, variable = work / "cold", work / "plain", work / "variable"
-    # Once each, untimed: writes bytecode and makes the cache, and gives us the HTML.
-    run([*command("broadside"), "build", str(campaign), "--out", str(out), "--html"])
-    run(
-        [*command("broadside"), "build", str(campaign), "--out", str(variable), "--html"],
-        child_env(BROADSIDE_VARIABLE_FONTS="1"),
+    out = work / "cold"
+    html = brief_html(SEED, work / "seed-html")
+    broadside = [*tool("broadside"), "build", str(SEED), "--out", str(out)]
+    plain = [*tool("weasyprint"), *WEASYPRINT_OPTIONS, str(html), str(out / "plain.pdf")]
+    commands = {
+        "broadside build": lambda: run(broadside),
+        "weasyprint brief.html": lambda: run(plain),
+        "broadside build --jobs 0": lambda: run([*broadside, "--jobs", "0"]),
+    }
+    lines = ["### Quiet machine", ""]
+    quiet = interleaved(commands, runs)
+    lines += [*table(quiet), ""]
+    lines.append(f"- {ratio(quiet, 'broadside build', 'weasyprint brief.html')}")
+    lines.append(f"- {ratio(quiet, 'broadside build --jobs 0', 'weasyprint brief.html')}")
+    lines += ["", "### Another process keeping one core busy", ""]
+    with one_core_busy():
+        loaded = interleaved(commands, runs)
+    lines += [*table(loaded), ""]
+    lines.append(f"- {ratio(loaded, 'broadside build', 'weasyprint brief.html')}")
+    lines.append(f"- {ratio(loaded, 'broadside build --jobs 0', 'weasyprint brief.html')}")
+    lines += ["", "### The first build on a machine (an empty cache each time)", ""]
+
+    def first() -> Sample:
+        with tempfile.TemporaryDirectory(prefix="broadside-cache-") as cache:
+            return run(broadside, child_env(BROADSIDE_CACHE_DIR=cache))
+
+    empty = interleaved(
+        {"broadside build, empty cache": first, "weasyprint brief.html": lambda: run(plain)},
+        max(3, runs // 2),
     )
-    plain_out.mkdir(exist_ok=True)
-    weasyprint = [*command("weasyprint"), *WEASYPRINT_OPTIONS]
+    lines += [*table(empty), ""]
+    lines.append(f"- {ratio(empty, 'broadside build, empty cache', 'weasyprint brief.html')}")
+    return lines
+
+
+def batch(work: Path, runs: int) -> list[str]:
+    folders = [campaign_copy(work, f"batch-{n:02d}", title=f"copy {n}") for n in range(BATCH)]
+    htmls = [brief_html(folder, work / "batch-html" / folder.name) for folder in folders]
+    out = work / "batch-out"
+
+    def broadside() -> Sample:
+        return run([*tool("broadside"), "build", *map(str, folders), "--out", str(out)])
+
+    def plain() -> Sample:
+        total = Sample(0.0, 0.0, 0.0)
+        for html in htmls:
+            one = run([*tool("weasyprint"), *WEASYPRINT_OPTIONS, str(html), str(out / "p.pdf")])
+            total = Sample(total.wall + one.wall, total.cpu + one.cpu, max(total.rss, one.rss))
+        return total
+
+    name_a = f"broadside build ({BATCH} campaigns, one command)"
+    name_b = f"weasyprint, {BATCH} runs one after another"
+    results = interleaved({name_a: broadside, name_b: plain}, max(3, runs // 2))
+    return [*table(results), "", f"- {ratio(results, name_a, name_b)}"]
+
+
+def long_briefs(work: Path, runs: int, target: int = 100) -> list[str]:
+    """A brief of about `target` pages: per-page cost, tagged, against plain WeasyPrint
+    asked for PDF/UA as well and for an untagged PDF."""
+    repeat, found = 1, 0
+    for _ in range(4):  # pages grow by about a page per repetition: aim, then correct
+        campaign = campaign_copy(work, f"long-x{repeat}", repeat=repeat)
+        html = brief_html(campaign, work / f"long-html-{repeat}")
+        found = pages(html.with_suffix(".pdf"))
+        if abs(found - target) <= 3:
+            break
+        repeat = max(1, round(repeat * target / max(found, 1)))
+    out = work / "long-out"
+    broadside = [*tool("broadside"), "build", str(campaign), "--out", str(out)]
+    plain = [*tool("weasyprint"), "--optimize-images", "--dpi", "300", str(html)]
     results = interleaved(
         {
-            "broadside build": lambda: run(
-                [*command("broadside"), "build", str(campaign), "--out", str(out)]
+            "broadside build": lambda: run(broadside),
+            "weasyprint, PDF/UA": lambda: run(
+                [*plain, "--pdf-variant", "pdf/ua-1", str(out / "u.pdf")]
             ),
-            "weasyprint brief.html": lambda: run(
-                [*weasyprint, str(out / "brief.html"), str(plain_out / "brief.pdf")]
-            ),
-            "weasyprint brief.html, variable fonts": lambda: run(
-                [*weasyprint, str(variable / "brief.html"), str(plain_out / "variable.pdf")]
-            ),
-            "broadside build, variable fonts": lambda: run(
-                [*command("broadside"), "build", str(campaign), "--out", str(variable)],
-                child_env(BROADSIDE_VARIABLE_FONTS="1"),
-            ),
+            "weasyprint, untagged": lambda: run([*plain, str(out / "p.pdf")]),
         },
-        runs,
+        max(3, runs // 2),
     )
-    first: list[Sample] = []
-    for _ in range(max(2, runs // 2)):
-        with tempfile.TemporaryDirectory() as empty:
-            first.append(
-                run(
-                    [*command("broadside"), "build", str(campaign), "--out", str(out)],
-                    child_env(BROADSIDE_CACHE_DIR=empty),
-                )
-            )
-    results["broadside build, first on a machine (empty cache)"] = first
-    outputs = ", ".join(sorted(path.name for path in out.glob("*.pdf")))
-    lines = [
-        f"Outputs of `broadside build`: {outputs}; plain WeasyPrint renders brief.html only.",
+    per_page = median(results["broadside build"]) / found * 1000
+    return [
+        f"The seed's texts repeated ×{repeat}: a brief of **{found} pages**.",
         "",
-        "| command | wall (median) | CPU (median) | peak RSS | runs |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    for name, samples in results.items():
-        lines.append(
-            f"| {name} | {median(samples):.2f} s | {median(samples, 'cpu'):.2f} s "
-            f"| {max(s.rss for s in samples):.0f} MB | {len(samples)} |"
-        )
-    ours, theirs = results["broadside build"], results["weasyprint brief.html"]
-    same_round = [a.wall / b.wall for a, b in zip(ours, theirs, strict=True)]
-    variable_html = results["weasyprint brief.html, variable fonts"]
-    lines += [
+        *table(results),
         "",
-        f"- **broadside build / weasyprint on the same HTML: {median(ours) / median(theirs):.2f}**"
-        f" (wall, ratio of medians; per round: median {statistics.median(same_round):.2f},"
-        f" range {min(same_round):.2f}–{max(same_round):.2f};"
-        f" CPU {median(ours, 'cpu') / median(theirs, 'cpu'):.2f})",
-        f"- broadside build / weasyprint on the HTML with the variable fonts:"
-        f" {median(ours) / median(variable_html):.2f}",
-        f"- static instances vs variable fonts, `broadside build`:"
-        f" {median(ours) / median(results['broadside build, variable fonts']):.2f}",
+        f"- broadside build: **{per_page:.0f} ms a page** (wall, tagged, brief and flyer)",
+        f"- {ratio(results, 'broadside build', 'weasyprint, PDF/UA')}",
+        f"- {ratio(results, 'broadside build', 'weasyprint, untagged')}",
     ]
-    return lines
-
-
-# Run in a fresh interpreter: where the CPU time of one cold build goes, step by step.
-STAGES = r"""
-import sys, time
-marks = [("Python itself", time.process_time())]
-def mark(name):
-    marks.append((name, time.process_time()))
-import typer, broadside.cli.app
-mark("import the CLI (Typer)")
-from broadside.startup import pause_collection
-pause_collection()  # as cli.main() does
-from broadside.build.run import BuildOptions, build
-from broadside.content.loader import load_campaign
-from broadside.build.output import write_all
-mark("import content, templates, models")
-from broadside.pdf.engine import Engine
-mark("import WeasyPrint (sonames first)")
-from pathlib import Path
-campaign = load_campaign(Path(sys.argv[1]))
-mark("load and check the campaign")
-spent = {"layout": 0.0, "pdf": 0.0}
-class Timed(Engine):
-    def layout(self, *args, **kwargs):
-        started = time.process_time()
-        try:
-            return super().layout(*args, **kwargs)
-        finally:
-            spent["layout"] += time.process_time() - started
-    def pdf(self, *args, **kwargs):
-        started = time.process_time()
-        try:
-            return super().pdf(*args, **kwargs)
-        finally:
-            spent["pdf"] += time.process_time() - started
-engine = Timed(campaign.root)
-mark("font configuration")
-before = time.process_time()
-result = build(campaign, BuildOptions(), engine)
-rest = time.process_time() - before - spent["layout"] - spent["pdf"]
-marks.append(("HTML from the templates", marks[-1][1] + rest))
-marks.append(("layout (stylesheets, fonts, pages)", marks[-1][1] + spent["layout"]))
-marks.append(("PDF (subset fonts, draw, compress)", marks[-1][1] + spent["pdf"]))
-write_all({a.name: a.data for a in result.artifacts}, Path(sys.argv[2]))
-mark("write the files")
-previous = 0.0
-for name, at in marks:
-    print(f"{name}	{at - previous}")
-    previous = at
-"""
-
-
-def stages(work: Path, runs: int) -> list[str]:
-    campaign = campaign_copy(work)
-    seen: dict[str, list[float]] = {}
-    for _ in range(runs):
-        result = subprocess.run(
-            [sys.executable, "-c", STAGES, str(campaign), str(work / "stages")],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=child_env(),
-        )
-        for line in result.stdout.splitlines():
-            name, seconds = line.split("\t")
-            seen.setdefault(name, []).append(float(seconds))
-    total = sum(statistics.median(values) for values in seen.values())
-    lines = ["| step | CPU (median) | share |", "|---|---:|---:|"]
-    for name, values in seen.items():
-        value = statistics.median(values)
-        lines.append(f"| {name} | {value * 1000:.0f} ms | {value / total:.0%} |")
-    lines.append(f"| **total** | **{total * 1000:.0f} ms** | |")
-    return lines
 
 
 def startup(runs: int) -> list[str]:
-    seed = str(SEED)
     python = sys.executable
+    seed = str(SEED)
     results = interleaved(
         {
             "python -c pass": lambda: run([python, "-c", "pass"]),
-            "broadside --version": lambda: run([*command("broadside"), "--version"]),
-            "broadside check": lambda: run([*command("broadside"), "check", seed]),
-            "import weasyprint (its own library search)": lambda: run(
+            "broadside --version": lambda: run([*tool("broadside"), "--version"]),
+            "broadside check": lambda: run([*tool("broadside"), "check", seed]),
+            "python -c 'import weasyprint'": lambda: run(
                 [python, "-W", "ignore", "-c", "import weasyprint"]
-            ),
-            "import broadside.pdf.engine (sonames first)": lambda: run(
-                [python, "-c", "import broadside.engine"]
             ),
         },
         runs,
     )
-    lines = ["| command | wall (median) | CPU (median) |", "|---|---:|---:|"]
-    for name, samples in results.items():
-        lines.append(f"| {name} | {median(samples):.3f} s | {median(samples, 'cpu'):.3f} s |")
-    return lines
+    return table(results)
 
 
 def warm(work: Path, runs: int) -> list[str]:
     """Rebuilds in one process, through the code `broadside watch` runs, after real edits."""
     import resource
 
-    from broadside.build.run import OUTPUTS, BuildOptions
     from broadside.cli.watch import Session
-    from broadside.pdf.engine import Engine
+    from broadside.options import BuildOptions
 
-    campaign = campaign_copy(work)
-    split: dict[str, list[float]] = {"layout": [], "pdf": []}
-
-    class Timed(Engine):  # the real engine, with a stopwatch on its two steps
-        def layout(self, *args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return super().layout(*args, **kwargs)
-            finally:
-                split["layout"].append(time.perf_counter() - started)
-
-        def pdf(self, *args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return super().pdf(*args, **kwargs)
-            finally:
-                split["pdf"].append(time.perf_counter() - started)
-
+    campaign = campaign_copy(work, "warm")
     said: list[str] = []
-    session = Session(campaign, work / "warm", BuildOptions(), said.append)
-    session.engine = Timed(campaign.resolve())
-    session.rebuild([output.name for output in OUTPUTS])  # the watch's first, full build
+    session = Session(campaign, work / "warm-out", BuildOptions(), said.append)
+    session.rebuild(["brief.pdf", "flyer.pdf"])  # the watch's first, full build
     article = campaign / "article.md"
     original = article.read_text(encoding="utf-8")
-    lines = [
-        "| output | rebuild after an edit (median) | fastest | layouts | layout | PDF |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for output in OUTPUTS:
+    lines = ["| output | rebuild after an edit (median) | fastest |", "|---|---:|---:|"]
+    for name in ("brief.pdf", "flyer.pdf"):
         times: list[float] = []
-        split["layout"].clear()
-        split["pdf"].clear()
         for number in range(runs):
             # A real change each time: a new sentence, so nothing can be reused blindly.
             article.write_text(f"{original}\nEdit number {number}.\n", encoding="utf-8")
             started = time.perf_counter()
-            if not session.rebuild([output.name]):
+            if not session.rebuild([name]):
                 raise SystemExit(f"rebuild failed: {said[-3:]}")
             times.append(time.perf_counter() - started)
-        layouts = len(split["layout"]) / runs
-        lines.append(
-            f"| {output.name} | {statistics.median(times):.3f} s | {min(times):.3f} s "
-            f"| {layouts:g} | {statistics.median(split['layout']) * layouts:.3f} s "
-            f"| {statistics.median(split['pdf']):.3f} s |"
-        )
+        lines.append(f"| {name} | {statistics.median(times):.3f} s | {min(times):.3f} s |")
     article.write_text(original, encoding="utf-8")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    lines += ["", f"Peak RSS of this warm process after all rebuilds: {peak:.0f} MB."]
-    return lines
+    return [*lines, "", f"Peak RSS of this warm process after all rebuilds: {peak:.0f} MB."]
 
 
-def flyer_fit(work: Path) -> list[str]:
-    from broadside.build.run import OUTPUTS, BuildOptions, build
-    from broadside.content.loader import load_campaign
-    from broadside.pdf.engine import Engine
-
-    if "flyer.pdf" not in {output.name for output in OUTPUTS}:
-        return ["No flyer registered in build.OUTPUTS yet: nothing to measure."]
-    campaign = load_campaign(campaign_copy(work))
-    engine = Engine(campaign.root)
-    lines = []
-    # As in `broadside build` (a new engine, the brief first), then again as in `watch`.
-    for when, only in (("in a full build", None), ("warm, flyer alone", {"flyer.pdf"})):
-        result = build(campaign, BuildOptions(), engine, only=only)
-        said = [*result.notes, *getattr(result, "details", [])]  # --verbose lines
-        notes = [note for note in said if note.startswith("flyer.pdf")]
-        summary = next(
-            (found for note in notes if (found := re.search(r"(\d+) layouts? in (\d+) ms", note))),
-            None,
-        )
-        if summary:
-            lines.append(
-                f"- {when}: **{summary[1]} layouts** tried, fit search **{summary[2]} ms**"
-            )
-    lines += ["", "The search, as the flyer reports it (`broadside build --verbose`):", ""]
-    lines += [f"    {note}" for note in notes]
-    return lines
-
-
-def lengths(work: Path, runs: int, targets: Sequence[int]) -> list[str]:
-    out = work / "lengths"
-
-    def pages_for(repeat: int) -> int:
-        run([*command("broadside"), "build", str(campaign_copy(work, repeat)), "--out", str(out)])
-        return page_count(out / "brief.pdf")
-
-    # Pages grow by a fraction of a page per repetition: measure it over a wide span, then
-    # correct each guess once against the real page count.
-    one, eleven = pages_for(1), pages_for(11)
-    per_repeat = max(0.05, (eleven - one) / 10)
-    lines = [
-        "| brief | texts repeated | wall (median) | per page | CPU | peak RSS | runs |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    points: list[tuple[int, float]] = []
-    for target in targets:
-        repeat = max(1, round(1 + (target - one) / per_repeat))
-        pages = pages_for(repeat)
-        if abs(pages - target) > 1:
-            repeat = max(1, round(repeat + (target - pages) / per_repeat))
-            pages = pages_for(repeat)
-        campaign = campaign_copy(work, repeat)
-        count = max(1, runs // 2) if target >= 100 else runs
-        samples = [
-            run([*command("broadside"), "build", str(campaign), "--out", str(out)])
-            for _ in range(count)
-        ]
-        points.append((pages, median(samples)))
-        lines.append(
-            f"| {pages} pages | ×{repeat} | {median(samples):.2f} s "
-            f"| {median(samples) / pages * 1000:.0f} ms | {median(samples, 'cpu'):.2f} s "
-            f"| {max(s.rss for s in samples):.0f} MB | {count} |"
-        )
-    (first_pages, first_time), (last_pages, last_time) = points[0], points[-1]
-    marginal = (last_time - first_time) / max(1, last_pages - first_pages)
-    lines += [
-        "",
-        f"Each page past the first {first_pages} costs {marginal * 1000:.0f} ms "
-        f"(from {first_pages} to {last_pages} pages); the rest is the fixed cost of a start.",
-    ]
-    return lines
+SECTIONS: dict[str, tuple[str, Callable[[Path, int], list[str]]]] = {
+    "cold": ("Cold builds of the seed, side by side", cold),
+    "batch": (f"{BATCH} campaigns in one command", batch),
+    "long": ("A 100-page brief", long_briefs),
+    "startup": ("Start-up", lambda _work, runs: startup(runs)),
+    "warm": ("Warm rebuilds (what `broadside watch` does after a save)", warm),
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (median)")
-    parser.add_argument("--quick", action="store_true", help="3 runs, and no 100-page brief")
+    parser.add_argument("--runs", type=int, default=7, help="rounds per comparison (median)")
+    parser.add_argument("--quick", action="store_true", help="3 rounds")
+    parser.add_argument("--only", nargs="*", choices=sorted(SECTIONS), help="these sections")
     arguments = parser.parse_args()
     runs = 3 if arguments.quick else arguments.runs
-    targets = LENGTHS[:2] if arguments.quick else LENGTHS
     started = time.perf_counter()
-    sections: list[tuple[str, Callable[[Path], list[str]]]] = [
-        ("Cold builds, side by side", lambda work: cold(work, runs)),
-        ("Where a cold build's time goes", lambda work: stages(work, runs)),
-        ("Start-up", lambda _: startup(runs)),
-        ("Warm rebuilds (what `broadside watch` does after a save)", lambda w: warm(w, runs)),
-        ("The flyer's fit search", flyer_fit),
-        ("Briefs of growing length (cold `broadside build`)", lambda w: lengths(w, runs, targets)),
-    ]
     print("## Machine\n")
-    for name, value in machine():
-        print(f"- {name}: {value}")
+    print("\n".join(machine()))
     with tempfile.TemporaryDirectory(prefix="broadside-bench-") as folder:
         work = Path(folder)
-        for title, measure in sections:
+        for key in arguments.only or SECTIONS:
+            title, measure = SECTIONS[key]
             print(f"\n## {title}\n", flush=True)
-            print("\n".join(measure(work)), flush=True)
-    print(
-        f"\n_{runs} runs per measurement; the whole benchmark took "
-        f"{time.perf_counter() - started:.0f} s._"
-    )
+            print("\n".join(measure(work, runs)), flush=True)
+    took = time.perf_counter() - started
+    print(f"\n_{runs} rounds per comparison; the benchmark took {took:.0f} s._")
 
 
 if __name__ == "__main__":
