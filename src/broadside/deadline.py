@@ -3,7 +3,7 @@
 The limits in content/checks.py keep every campaign that passes them well under this
 (docs/limits.md has the measurements); the deadline is for whatever they did not foresee,
 so a build always ends, with a message, in bounded time. A deadline is a point on the
-system's monotonic clock, so it means the same in a worker process (pdf/worker.py).
+system's monotonic clock, so it means the same in a worker process (pdf/host.py).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -43,7 +44,9 @@ def jobs(
         Layout(brief_html(output, campaign, options.paper, cover=cover), sheets)
         for cover in CoverLevel
     )
-    return (PrintJob(output.name, campaign.root, settings, layouts, CONTENTS_ON_PAGE_TWO),)
+    languages = (campaign.lang, campaign.letter.meta.lang)
+    job = PrintJob(output.name, campaign.root, settings, layouts, CONTENTS_ON_PAGE_TWO)
+    return (replace(job, languages=languages),)
 
 
 def finish(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -165,7 +165,8 @@ def jobs(
         foot=FOOT,
         spread_below=SPREAD_BELOW,
     )
-    return (PrintJob(output.name, campaign.root, settings, (layout,), scale=scale),)
+    job = PrintJob(output.name, campaign.root, settings, (layout,), scale=scale)
+    return (replace(job, languages=(campaign.letter.meta.lang,)),)
 
 
 def finish(

@@ -15,7 +15,7 @@ import time
 import warnings
 from base64 import b64encode
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from hashlib import sha256
@@ -30,7 +30,7 @@ from broadside.html.stylesheets import Stylesheet
 from broadside.pdf import fit
 from broadside.pdf.confine import Confinement, Refused
 from broadside.pdf.finishing import finish
-from broadside.pdf.fontdates import fixed_font_dates
+from broadside.pdf.fontdates import fixed_font_dates, font_epoch
 from broadside.pdf.jobs import Layout, Printed, PrintJob, Scale, Scaled
 from broadside.pdf.settings import PdfSettings
 from broadside.reproducible import as_utc
@@ -47,7 +47,7 @@ def weasyprint() -> ModuleType:
     Fontconfig must see no system fonts, so a glyph our fonts lack is a gap the content
     checks report rather than something the machine quietly draws. It reads
     FONTCONFIG_FILE once, when WeasyPrint first loads it, so that is set here, just before.
-    A worker process (pdf/worker.py) is started with it already set.
+    A worker host (pdf/host.py) is started with it already set.
     """
     os.environ["FONTCONFIG_FILE"] = str(CONFIG)
     with warnings.catch_warnings():
@@ -110,6 +110,7 @@ class Engine:
         self._sheet_fetcher = _fetcher(self._own)
         self.font_config = module.text.fonts.FontConfiguration()
         self._sheets: OrderedDict[str, Any] = OrderedDict()
+        self._warmed: set[str] = set()
 
     def prepare(self, sheets: Sequence[Stylesheet]) -> tuple[str, ...]:
         """Parse `sheets` now: their @font-face rules register the fonts every output uses."""
@@ -117,6 +118,19 @@ class Engine:
             for sheet in sheets:
                 self._css(sheet)
         return tuple(messages)
+
+    def warm(self, languages: Iterable[str]) -> None:
+        """Make now what every job in these languages needs and would otherwise make for
+        itself: the fonts' date, and each language's hyphenation patterns (~80 ms to parse).
+        A worker host calls this before it forks, so its children share the results."""
+        import pyphen  # WeasyPrint hyphenates with it, asking for the same dictionaries
+
+        font_epoch()
+        for language in languages:
+            found = pyphen.language_fallback(language)
+            if found and found not in self._warmed:
+                pyphen.Pyphen(lang=found)  # parsed once, kept by pyphen for every later use
+                self._warmed.add(found)
 
     def print(self, job: PrintJob) -> Printed:
         with self._capture() as messages:

@@ -58,6 +58,7 @@ class PrintJob:
     require: Anchor | None = None
     scale: Scale | None = None  # with one layout: lay it out at the best type size
     deadline: float | None = None  # time.monotonic() by which the job must be done
+    languages: tuple[str, ...] = ()  # hyphenated in these: a worker prepares them once
 
 
 @dataclass(frozen=True)
