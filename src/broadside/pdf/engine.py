@@ -210,14 +210,13 @@ class Engine:
         )
 
     def _write(self, document: Any, settings: PdfSettings) -> bytes:
-        """Write the PDF. A Document can be written only once: fonts are subset in place."""
+        """Write the PDF, then finish it (pdf/finishing.py). A Document can be written only
+        once: fonts are subset in place."""
         with fixed_font_dates():
             data: bytes = document.write_pdf(
-                **_options(settings),
-                attachments=_attachments(settings),
-                finisher=lambda _document, pdf: finish(pdf, settings),
+                **_options(settings), attachments=_attachments(settings)
             )
-        return data
+        return finish(data, settings)
 
     def _css(self, sheet: Stylesheet) -> Any:
         key = sha256(sheet.text.encode()).hexdigest()

@@ -1,4 +1,4 @@
-"""Last touches to WeasyPrint's PDF objects before they are written (its `finisher` hook).
+"""Last touches to the PDF WeasyPrint wrote, made with pikepdf on its bytes.
 
 - Running headers and footers become artifacts. WeasyPrint 70 tags their text but leaves
   it out of the structure tree, which PDF/UA-1 forbids (content must be tagged *and* in
@@ -9,15 +9,21 @@
   extension schema PDF/A requires for the pdfuaid namespace, and list each associated file
   once in the catalog's /AF (WeasyPrint lists them twice).
 
-Only the pydyf object model WeasyPrint builds is touched here; nothing is re-serialised.
+Nothing here knows how WeasyPrint or pydyf lay out their objects: it reads and edits the
+PDF as any PDF, then saves it the same way every time (object streams, compressed streams,
+an /ID computed from the content), so the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import zlib
+from collections.abc import Mapping
+from io import BytesIO
 
-import pydyf
+import pikepdf
+from pikepdf import Name
 
+from broadside.pdf.marks import Artifact, Mark, remark
 from broadside.pdf.settings import MM, PdfSettings
 
 MARK_GAP = 3 * MM  # between the trim (or the bleed, if wider) and a crop mark
@@ -25,114 +31,129 @@ MARK_LENGTH = 6 * MM
 MARK_WIDTH = 0.3  # points: a hairline that still prints
 
 
-def finish(pdf: Any, settings: PdfSettings) -> None:
-    if "StructTreeRoot" in pdf.catalog:
-        _running_content_as_artifacts(pdf)
-    _print_boxes(pdf, settings)
-    if settings.archival:
-        _declare_pdfua(pdf)
-        _list_associated_files_once(pdf)
+def finish(data: bytes, settings: PdfSettings) -> bytes:
+    """`data`, a PDF as WeasyPrint wrote it, finished as `settings` ask."""
+    with pikepdf.open(BytesIO(data)) as pdf:
+        if "/StructTreeRoot" in pdf.Root:
+            _running_content_as_artifacts(pdf)
+        _print_boxes(pdf, settings)
+        if settings.archival:
+            _declare_pdfua(pdf)
+            _list_associated_files_once(pdf)
+        return save(pdf)
 
 
-def _get(pdf: Any, reference: Any) -> Any:
-    """The object a reference (b"12 0 R") points to, or the value itself."""
-    if isinstance(reference, bytes) and reference.endswith(b" R"):
-        return pdf.objects[int(reference.split()[0])]
-    return reference
+def save(pdf: pikepdf.Pdf) -> bytes:
+    """The PDF's bytes, the same for the same objects: no dates, an /ID from the content.
+
+    Streams WeasyPrint compressed are copied as they are (no decoding); qpdf keeps the XMP
+    packet uncompressed, as the XMP specification recommends, so tools that scan a file for
+    its metadata find it.
+    """
+    buffer = BytesIO()
+    pdf.save(
+        buffer,
+        deterministic_id=True,
+        compress_streams=True,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        fix_metadata_version=False,  # WeasyPrint's XMP is right; parsing it costs ~50 ms
+    )
+    return buffer.getvalue()
 
 
-def _pages(pdf: Any) -> list[Any]:
-    # pydyf (0.13, with WeasyPrint 70) keeps /Kids as flat tokens, "N 0 R" three to a page:
-    # every third one is an object number. The accessibility and print-shop tests fail
-    # loudly if an upgrade changes that.
-    return [pdf.objects[number] for number in pdf.pages["Kids"][::3]]
+def content_stream(pdf: pikepdf.Pdf, data: bytes) -> pikepdf.Stream:
+    """A new content stream, compressed here (qpdf would too, but only when saving)."""
+    stream = pikepdf.Stream(pdf, zlib.compress(data))
+    stream.Filter = Name.FlateDecode
+    return stream
 
 
 # ---------- running headers and footers → artifacts ----------
 
 
-def _running_content_as_artifacts(pdf: Any) -> None:
-    root = _get(pdf, pdf.catalog["StructTreeRoot"])
-    in_tree = _reachable(pdf, root)
-    nums = _get(pdf, root["ParentTree"])["Nums"]
-    for page_index, page in enumerate(_pages(pdf)):
-        mcid_owners = nums[2 * page_index + 1]  # pages come first: index, [owner per MCID]
-        orphans = {
-            mcid for mcid, owner in enumerate(mcid_owners) if _get(pdf, owner).number not in in_tree
-        }
+def _running_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
+    """Marked content that no structure element reaches becomes an artifact."""
+    root = pdf.Root.StructTreeRoot
+    reached = _reached_mcids(root)
+    nums = root.ParentTree.Nums
+    owners = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+    for page in pdf.pages:
+        key = page.obj.get("/StructParents")
+        if key is None or int(key) not in owners:
+            continue
+        by_mcid, here = owners[int(key)], page.obj.objgen
+        orphans = {mcid for mcid in range(len(by_mcid)) if (here, mcid) not in reached}
         if not orphans:
             continue
-        stream = _get(pdf, page["Contents"])
-        stream.stream = _retag(stream.stream, orphans)
+        remark_page(page, dict.fromkeys(orphans, Artifact()))
         for mcid in orphans:
-            mcid_owners[mcid] = b"null"
+            by_mcid[mcid] = None
 
 
-def _reachable(pdf: Any, root: Any) -> set[int]:
-    """Object numbers of every structure element reachable from the root."""
-    seen: set[int] = set()
-    stack = list(_kids(root))
+def _reached_mcids(root: pikepdf.Object) -> set[tuple[tuple[int, int], int]]:
+    """(page, MCID) of every piece of content a structure element owns."""
+    reached: set[tuple[tuple[int, int], int]] = set()
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[pikepdf.Object | None, tuple[int, int] | None]] = [(root.get("/K"), None)]
     while stack:
-        node = _get(pdf, stack.pop())
-        if not isinstance(node, pydyf.Dictionary) or node.number in seen:
-            continue
-        seen.add(node.number)
-        stack.extend(_kids(node))
-    return seen
+        node, page = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend((kid, page) for kid in node)
+        elif isinstance(node, int):
+            if page is not None:
+                reached.add((page, int(node)))
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.is_indirect:
+                if node.objgen in seen:
+                    continue
+                seen.add(node.objgen)
+            if "/Pg" in node:
+                page = node.Pg.objgen
+            kind = node.get("/Type")
+            if kind == "/MCR":
+                if page is not None:
+                    reached.add((page, int(node.MCID)))
+            elif kind != "/OBJR":
+                stack.append((node.get("/K"), page))
+    return reached
 
 
-def _kids(node: Any) -> list[Any]:
-    kids = node.get("K", [])
-    return list(kids) if isinstance(kids, list) else [kids]
-
-
-def _retag(items: list[Any], orphans: set[int]) -> list[Any]:
-    """Turn `/Tag <</MCID n>> BDC` into `/Artifact BMC` for the MCIDs in `orphans`."""
-    result: list[Any] = []
-    index = 0
-    while index < len(items):
-        item = items[index]
-        following = items[index + 1 : index + 3]
-        if (
-            isinstance(item, str)
-            and item.startswith("/")
-            and len(following) == 2
-            and isinstance(following[0], pydyf.Dictionary)
-            and following[0].get("MCID") in orphans
-            and following[1] == b"BDC"
-        ):
-            result += ["/Artifact", b"BMC"]
-            index += 3
-            continue
-        result.append(item)
-        index += 1
-    return result
+def remark_page(page: pikepdf.Page, marks: Mapping[int, Mark]) -> None:
+    """The page's content with its pieces marked as `marks` say (pdf/marks.py)."""
+    if isinstance(page.obj.Contents, pikepdf.Array):
+        page.contents_coalesce()
+    stream = page.obj.Contents
+    before = stream.read_bytes()
+    after = remark(before, marks)
+    if after != before:
+        stream.write(zlib.compress(after), filter=Name.FlateDecode)
 
 
 # ---------- print-shop boxes and crop marks ----------
 
 
-def _print_boxes(pdf: Any, settings: PdfSettings) -> None:
+def _print_boxes(pdf: pikepdf.Pdf, settings: PdfSettings) -> None:
     bleed = settings.bleed
-    for page in _pages(pdf):
-        left, bottom, right, top = (float(value) for value in page["TrimBox"])
-        page["BleedBox"] = pydyf.Array([left - bleed, bottom - bleed, right + bleed, top + bleed])
+    for page in pdf.pages:
+        left, bottom, right, top = (float(value) for value in page.obj.TrimBox)
+        page.obj.BleedBox = _grown((left, bottom, right, top), bleed)
         if not settings.marks:
             continue
         reach = bleed + MARK_GAP + MARK_LENGTH + 2 * MM  # marks, plus a little white beyond
-        page["MediaBox"] = pydyf.Array([left - reach, bottom - reach, right + reach, top + reach])
-        stream = _get(pdf, page["Contents"])
-        tagged = "StructParents" in page
+        page.obj.MediaBox = _grown((left, bottom, right, top), reach)
         # WeasyPrint leaves its y-flip in effect at the end of the stream: isolate it.
-        stream.stream = [
-            b"q",
-            *stream.stream,
-            b"Q",
-            *_crop_marks((left, bottom, right, top), bleed, tagged),
-        ]
+        page.contents_add(content_stream(pdf, b"q\n"), prepend=True)
+        marks = _crop_marks((left, bottom, right, top), bleed, "/StructParents" in page.obj)
+        page.contents_add(content_stream(pdf, b"Q\n" + marks))
 
 
-def _crop_marks(trim: tuple[float, float, float, float], bleed: float, tagged: bool) -> list[Any]:
+def _grown(box: tuple[float, float, float, float], by: float) -> pikepdf.Array:
+    left, bottom, right, top = box
+    return pikepdf.Array([left - by, bottom - by, right + by, top + by])
+
+
+def _crop_marks(trim: tuple[float, float, float, float], bleed: float, tagged: bool) -> bytes:
     """Eight hairlines on the trim lines' extensions, starting beyond the bleed."""
     left, bottom, right, top = trim
     start = max(bleed, 0) + MARK_GAP
@@ -142,14 +163,13 @@ def _crop_marks(trim: tuple[float, float, float, float], bleed: float, tagged: b
         for y, sign_y in ((bottom, -1), (top, 1)):
             segments.append((x + sign_x * start, y, x + sign_x * end, y))  # horizontal
             segments.append((x, y + sign_y * start, x, y + sign_y * end))  # vertical
-    operators: list[Any] = ["/Artifact", b"BMC"] if tagged else []
-    operators += [b"q", b"0 0 0 RG", f"{MARK_WIDTH:g} w".encode(), b"0 J"]
-    for x1, y1, x2, y2 in segments:
-        operators.append(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S".encode())
-    operators.append(b"Q")
+    lines = ["/Artifact BMC"] if tagged else []
+    lines.append(f"q 0 0 0 RG {MARK_WIDTH:g} w 0 J")
+    lines += [f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S" for x1, y1, x2, y2 in segments]
+    lines.append("Q")
     if tagged:
-        operators.append(b"EMC")
-    return operators
+        lines.append("EMC")
+    return ("\n".join(lines) + "\n").encode()
 
 
 # ---------- archival: PDF/UA-1 claim beside PDF/A-3b, and /AF ----------
@@ -178,13 +198,17 @@ pdfuaid:part="1"/>
 """
 
 
-def _declare_pdfua(pdf: Any) -> None:
-    metadata = _get(pdf, pdf.catalog["Metadata"])
-    packet = b"".join(metadata.stream)
+def _declare_pdfua(pdf: pikepdf.Pdf) -> None:
+    metadata = pdf.Root.Metadata
+    packet = metadata.read_bytes()
     closing = packet.rindex(b"</rdf:RDF>")
-    metadata.stream = [packet[:closing] + _PDFUA_XMP + packet[closing:]]
+    metadata.write(packet[:closing] + _PDFUA_XMP + packet[closing:])
 
 
-def _list_associated_files_once(pdf: Any) -> None:
-    if "AF" in pdf.catalog:
-        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+def _list_associated_files_once(pdf: pikepdf.Pdf) -> None:
+    if "/AF" not in pdf.Root:
+        return
+    unique: dict[tuple[int, int], pikepdf.Object] = {}
+    for spec in pdf.Root.AF:
+        unique.setdefault(spec.objgen, spec)
+    pdf.Root.AF = pikepdf.Array(list(unique.values()))
