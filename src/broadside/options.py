@@ -16,3 +16,4 @@ class BuildOptions:
     bleed_mm: float = 0.0  # print shop: backgrounds extend this far past the trim
     marks: bool = False  # print shop: crop marks outside the bleed
     archival: bool = False  # PDF/A-3b carrying the campaign's own sources
+    email: bool = False  # also e-mail drafts of the letter, with the brief attached

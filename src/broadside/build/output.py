@@ -41,11 +41,13 @@ def _stage(files: Mapping[str, bytes], out_dir: Path) -> list[tuple[Path, Path]]
     staged: list[tuple[Path, Path]] = []
     try:
         for name, data in files.items():
+            final = out_dir / name  # a name may hold a folder: email/jane-doe.eml
+            final.parent.mkdir(parents=True, exist_ok=True)
             descriptor, name_on_disk = tempfile.mkstemp(
-                prefix=f".{name}.", suffix=".tmp", dir=out_dir
+                prefix=f".{final.name}.", suffix=".tmp", dir=final.parent
             )
             temporary = Path(name_on_disk)
-            staged.append((temporary, out_dir / name))
+            staged.append((temporary, final))
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(data)
                 handle.flush()

@@ -19,8 +19,8 @@ from broadside.build import sizing
 from broadside.content.models import Campaign
 from broadside.deadline import gave_up
 from broadside.documents import archive
-from broadside.documents.document import Artifact, Made, Output
-from broadside.documents.registry import outputs_for
+from broadside.documents.document import Artifact, Composed, Made, Output
+from broadside.documents.registry import composed_for, outputs_for
 from broadside.options import BuildOptions
 from broadside.pdf.jobs import Printed
 from broadside.pdf.printer import Printer
@@ -65,7 +65,8 @@ def start(
         (output, _submit(output, campaign, options, settings, printer, deadline))
         for output in outputs_for(options, only)
     ]
-    return Started(campaign, options, printer, settings, deadline, pending)
+    composed = composed_for(options, only)
+    return Started(campaign, options, printer, settings, deadline, pending, composed)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Started:
     settings: PdfSettings
     deadline: float | None
     pending: list[tuple[Output, list[Future[Printed]]]]
+    composed: tuple[Composed, ...] = ()  # made last, from the printed outputs' files
 
     def collect(self) -> Built:
         campaign, options, settings = self.campaign, self.options, self.settings
@@ -100,6 +102,12 @@ class Started:
             results.append(sizing.within(options.max_size, made, settings.images, again))
         sizing.check(results, options.max_size)
         made_all = [made for made, _ in results]
+        files = {artifact.name: artifact for made in made_all for artifact in made.artifacts}
+        made_all += [
+            output.compose(output, campaign, options, files)
+            for output in self.composed
+            if all(name in files for name in output.needs)
+        ]
         return Built(
             artifacts=tuple(a for made in made_all for a in made.artifacts),
             warnings=(

@@ -132,6 +132,14 @@ def build(
             "letter.md and demands.json inside.",
         ),
     ] = False,
+    email: Annotated[
+        bool,
+        typer.Option(
+            "--email",
+            help="Also write letter.eml: the letter as an e-mail draft with brief.pdf "
+            "attached (and email/<name>.eml for each row of recipients.csv).",
+        ),
+    ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if any.")
     ] = False,
@@ -166,6 +174,7 @@ def build(
         bleed_mm=bleed,
         marks=marks,
         archival=archival,
+        email=email,
     )
     tasks = len(folders) * len(outputs_for(options))
     printer = printer_for(jobs, tasks, started=context.obj)

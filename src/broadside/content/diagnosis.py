@@ -78,6 +78,16 @@ def problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Pro
     )
 
 
+def explain(model: type[BaseModel], detail: Any) -> tuple[str, str | None]:
+    """Message and hint for one error in data without a source file (a table's row)."""
+    location: Location = tuple(detail["loc"])
+    if detail["type"] == "extra_forbidden":
+        return "unknown field", _where_it_belongs(model, location)
+    if detail["type"] == "missing":
+        return "required field is missing", None
+    return _friendly(model, location, detail["type"], detail)
+
+
 def _where_it_belongs(model: type[BaseModel], location: Location) -> str:
     """Where an unknown field belongs: an exact name elsewhere beats a near spelling here."""
     name = str(location[-1])

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from broadside.content import checks, diagnosis
 from broadside.content.frontmatter import FrontMatterError, SourceFile, read_source
 from broadside.content.models import Article, ArticleMeta, Campaign, Letter, LetterMeta
+from broadside.content.recipients import load_recipients
 from broadside.errors import ContentError, Problem
 
 ARTICLE = "article.md"
@@ -33,12 +34,15 @@ def load_campaign(root: Path) -> Campaign:
     letter = _load(root, LETTER, LetterMeta, problems)
     if article is not None:
         problems += _figure_problems(root.resolve(), *article)
+    recipients, recipient_problems = load_recipients(root)
+    problems += recipient_problems
     if any(problem.is_error for problem in problems) or article is None or letter is None:
         raise ContentError(problems)
     (article_source, article_meta), (letter_source, letter_meta) = article, letter
     return Campaign(
         root=root.resolve(),
         warnings=tuple(problems),
+        recipients=recipients,
         article=Article(
             meta=article_meta,
             body=article_source.body,

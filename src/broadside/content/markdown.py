@@ -148,6 +148,14 @@ def _drop_unsafe_links(tokens: list[Token]) -> None:
             token.attrs.pop("href", None)
 
 
+def _pictures_as_text(tokens: list[Token]) -> None:
+    for token in _walk(tokens):
+        if token.type == "image":
+            alt = "".join(child.content for child in token.children or [])
+            token.type, token.tag, token.attrs, token.children = "text", "", {}, None
+            token.content = f"[{alt}]"
+
+
 def _walk(tokens: list[Token]) -> Iterator[Token]:
     for token in tokens:
         yield token
@@ -172,24 +180,33 @@ def _shift_headings(tokens: list[Token], offset: int) -> None:
 
 
 @lru_cache(maxsize=16)  # a document laid out several ways (the brief's covers) renders once
-def render_block(text: str, *, lang: str, doc_id: str, heading_offset: int = 1) -> Markup:
-    """Body Markdown → HTML. Headings move down `heading_offset` levels under the section's own."""
+def render_block(
+    text: str, *, lang: str, doc_id: str, heading_offset: int = 1, pictures: bool = True
+) -> Markup:
+    """Body Markdown → HTML. Headings move down `heading_offset` levels under the section's own.
+
+    Without `pictures` (an e-mail, which must load nothing), each picture is its alt text.
+    """
     md = parser(lang)
     env: dict[str, object] = {"docId": doc_id}
     tokens = md.parse(text, env)
     _shift_headings(tokens, heading_offset)
     _drop_unsafe_links(tokens)
+    if not pictures:
+        _pictures_as_text(tokens)
     _keep_together(tokens, lang)
     return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
 
 
-def render_inline(text: str, *, lang: str, headline: bool = False) -> Markup:
+def render_inline(text: str, *, lang: str, headline: bool = False, pictures: bool = True) -> Markup:
     """A one-line field (title, demand, caption) → inline HTML; a `headline` never ends on
-    one short word."""
+    one short word. Without `pictures`, each picture is its alt text."""
     md = parser(lang)
     env: dict[str, object] = {}
     tokens = md.parseInline(text, env)
     _drop_unsafe_links(tokens)
+    if not pictures:
+        _pictures_as_text(tokens)
     _keep_together(tokens, lang, headline=headline)
     return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
 

@@ -123,6 +123,11 @@ def _email_address(value: str) -> str:
     """One plain address (`name@example.org`): it goes into a header of the e-mail draft."""
     if not _ADDRESS.match(value):
         raise ValueError("must be one e-mail address such as name@example.org")
+    if not value.isascii():
+        raise ValueError(
+            "must be written in ASCII: a domain with other letters in its xn-- form "
+            "(an address with them in its name part cannot be sent everywhere)"
+        )
     return value
 
 
@@ -330,6 +335,16 @@ class LetterMeta(Model):
     )
 
 
+class MailRecipient(Model):
+    """One row of recipients.csv."""
+
+    name: Line = Field(description="Shown in the To line; names the draft's file.")
+    email: EmailAddress = Field(description="The address the draft is to.")
+    salutation: Line | None = Field(
+        None, description="This draft's greeting, in place of the letter's salutation."
+    )
+
+
 class Article(Model):
     meta: ArticleMeta
     body: str
@@ -351,6 +366,8 @@ class Campaign(Model):
     # What the checks found that does not stop a build (a footnote never referred to):
     # `check` lists them, `build` prints them, `--strict` refuses them.
     warnings: tuple[Problem, ...] = ()
+    # recipients.csv: one e-mail draft each (`build --email`); none without the file.
+    recipients: tuple[MailRecipient, ...] = ()
 
     @property
     def lang(self) -> str:

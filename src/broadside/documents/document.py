@@ -7,7 +7,7 @@ An output is made in two steps, so a build can have every output printing at onc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
@@ -56,3 +56,20 @@ class Output:
 
     def reads_content(self, relative: str) -> bool:
         return any(fnmatchcase(relative, pattern) for pattern in self.reads)
+
+
+Compose = Callable[["Composed", Campaign, BuildOptions, Mapping[str, Artifact]], Made]
+
+
+@dataclass(frozen=True)
+class Composed:
+    """An output made from other outputs' files, with nothing of its own to print: the
+    e-mail drafts, which attach the brief as the build wrote it (after any --max-size)."""
+
+    name: str  # its main file
+    needs: tuple[str, ...]  # the outputs whose files `compose` receives, by name
+    reads: tuple[str, ...]  # patterns for the campaign files it reads
+    compose: Compose
+
+    def wanted(self, options: BuildOptions) -> bool:
+        return options.email

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from broadside.documents import brief, flyer, handouts
-from broadside.documents.document import Output
+from broadside.documents import brief, flyer, handouts, mail
+from broadside.documents.document import Composed, Output
 from broadside.options import BuildOptions
 
 OUTPUTS = (
@@ -45,5 +45,21 @@ def outputs_for(options: BuildOptions, only: frozenset[str] | None = None) -> tu
     return tuple(
         output
         for output in OUTPUTS
+        if output.wanted(options) and (only is None or output.name in only)
+    )
+
+
+# Made after every printed output, from their files.
+COMPOSED = (
+    # With --email: the letter as a draft to its recipient, and one per row of recipients.csv.
+    Composed("letter.eml", (mail.BRIEF,), ("*.md", "recipients.csv"), mail.compose),
+)
+
+
+def composed_for(options: BuildOptions, only: frozenset[str] | None = None) -> tuple[Composed, ...]:
+    """The composed outputs a build with `options` makes (only those named in `only`)."""
+    return tuple(
+        output
+        for output in COMPOSED
         if output.wanted(options) and (only is None or output.name in only)
     )
