@@ -5,6 +5,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# Some machines' pip configuration names package indexes that are not there, and pip warns
+# about each, for every package: a wall of lines. Only those lines are dropped; any other
+# warning or error, and pip's exit status (pipefail), get through.
+UNWARN := sed -u '/^WARNING: Location .* is ignored: it is neither a file nor a directory\.$$/d'
+SHELL := bash
+.SHELLFLAGS := -o pipefail -c
 
 .PHONY: build test system-deps
 
@@ -12,14 +18,17 @@ system-deps:
 	@scripts/system-deps.sh
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@echo "creating $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
-	$(PIP) -e .
+	@echo "installing Broadside into $(VENV) (pinned by constraints.txt)"
+	@$(PIP) -e . 2>&1 | $(UNWARN)
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) -e '.[test]'
+	@echo "installing the test tools into $(VENV)"
+	@$(PIP) -e '.[test]' 2>&1 | $(UNWARN)
 	@touch $@
 
 build: system-deps $(VENV)/.installed
