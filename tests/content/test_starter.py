@@ -83,3 +83,8 @@ def test_new_writes_into_an_empty_folder(tmp_path: Path) -> None:
     folder.mkdir()
     assert run_cli("new", folder).exit_code == 0
     assert (folder / "letter.md").is_file()
+
+
+def test_the_language_may_be_written_in_capitals(tmp_path: Path) -> None:
+    assert run_cli("new", tmp_path / "c", "--lang", "DE").exit_code == 0
+    assert load_campaign(tmp_path / "c").lang == "de"

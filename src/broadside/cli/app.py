@@ -224,7 +224,7 @@ def new(
         from broadside.content.starter import ensure_empty, starter_files
 
         ensure_empty(folder)
-        for path in write_all(starter_files(folder, lang, date.today()), folder):
+        for path in write_all(starter_files(folder, lang.lower(), date.today()), folder):
             typer.echo(f"wrote {path}")
         typer.echo(f"next: replace the [bracketed] text, then: broadside build {folder}")
 
