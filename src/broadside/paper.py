@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from broadside import css
+
 
 class Paper(StrEnum):
     A4 = "a4"
@@ -21,4 +23,4 @@ class Paper(StrEnum):
 def page_css(paper: Paper) -> str:
     """The page-size rule every output shares."""
     width, height = paper.size_mm
-    return f"@page {{ size: {width}mm {height}mm; }}\n"
+    return f"@page {{ size: {css.length(width, 'mm')} {css.length(height, 'mm')}; }}\n"

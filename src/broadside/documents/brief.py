@@ -14,7 +14,7 @@ from broadside.content.markdown import plain_inline, render_block
 from broadside.content.models import Campaign
 from broadside.documents.document import Artifact, Made, Output
 from broadside.fonts import faces as fonts
-from broadside.html.labels import Labels, css_string, w3c_date
+from broadside.html.labels import Labels, w3c_date
 from broadside.html.stylesheets import Stylesheet, sheets_for
 from broadside.html.templating import render
 from broadside.options import BuildOptions
@@ -80,15 +80,21 @@ def finish(
 
 
 def brief_sheets(output: Output, campaign: Campaign, paper: Paper) -> tuple[Stylesheet, ...]:
-    """The brief's sheets, plus its running header and footer in the content's language."""
+    """The brief's sheets: the same for every campaign (the running head's words are in the
+    HTML; see `running_strings`)."""
+    return sheets_for(output.stylesheet, paper)
+
+
+def running_strings(campaign: Campaign) -> dict[str, str]:
+    """The words of the running header and footer, for the cover's data-* attributes.
+
+    brief.css takes them with `string-set: … attr(…)`, so the title reaches the page as
+    text in the HTML, never as CSS: no character in it can change a stylesheet.
+    """
     labels = Labels(campaign.lang)
-    before, between, after = (css_string(part) for part in re.split(r"\{pages?\}", labels.page_of))
-    footer = f"{before} counter(page) {between} counter(pages) {after}"
-    title = css_string(_shorten(plain_inline(campaign.article.meta.title, lang=campaign.lang)))
-    running = (
-        f"@page {{ @top-left {{ content: {title}; }} @bottom-right {{ content: {footer}; }} }}\n"
-    )
-    return sheets_for(output.stylesheet, paper, running)
+    before, between, after = re.split(r"\{pages?\}", labels.page_of)
+    title = _shorten(plain_inline(campaign.article.meta.title, lang=campaign.lang))
+    return {"title": title, "page-before": before, "page-between": between, "page-after": after}
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -141,6 +147,7 @@ def brief_html(
         else None,
         "labels": Labels(lang),
         "cover": cover.name.lower(),
+        "running": running_strings(campaign),
         "cover_demands": on_cover,
         "more_demands": len(letter.meta.demands) - len(on_cover),
         "fonts": {"serif": fonts.SERIF, "sans": fonts.SANS},

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from broadside import css
 from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign
 from broadside.documents.document import Artifact, Made, Output
@@ -35,7 +36,7 @@ FOOT_RULE_PT = 4 * PT_PER_MM + 2  # the rule over the foot and the room under it
 
 
 def flyer_sheets(output: Output, paper: Paper, qr: QrCode | None) -> tuple[Stylesheet, ...]:
-    qr_size = f":root {{ --qr-size: {qr.size_mm}mm; }}\n" if qr else ""
+    qr_size = f":root {{ --qr-size: {css.length(qr.size_mm, 'mm')}; }}\n" if qr else ""
     return sheets_for(output.stylesheet, paper, qr_size)
 
 
@@ -145,7 +146,8 @@ def _qr_block_pt(qr: QrCode, url: str) -> float:
 
 # The flyer's scale: every type size in flyer.css follows --demand-size (and the room the
 # demands move down by, when few of them leave the page half empty).
-SCALE_SHEET = ":root {{ --demand-size: {size}pt; --spare: {spare}px; }}\n"
+# {size} and {spare} are filled in by the engine, as css.length values.
+SCALE_SHEET = ":root {{ --demand-size: {size}; --spare: {spare}; }}\n"
 FLOW, FOOT = "flyer-main", "flyer-foot"  # ids in flyer.html.j2: the flow and the pinned foot
 
 

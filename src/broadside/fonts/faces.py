@@ -15,6 +15,8 @@ from pathlib import Path
 
 import fontpkg
 
+from broadside import css
+
 SERIF = "Source Serif 4"  # reading text: a real book face with Latin Ext., Greek, Cyrillic
 SANS = "IBM Plex Sans"  # display: headings, labels, the flyer
 
@@ -46,8 +48,8 @@ def font_face_css() -> str:
     machine can make one (much faster to embed), else the variable file itself.
     """
     return "".join(
-        f'@font-face {{ font-family: "{face.family}"; '
-        f'src: url("{face_file(face, weight).as_uri()}"); '
+        f"@font-face {{ font-family: {css.string(face.family)}; "
+        f"src: {css.url(face_file(face, weight))}; "
         f"font-style: {face.style}; font-weight: {weight}; }}\n"
         for face in FACES
         for weight in WEIGHTS

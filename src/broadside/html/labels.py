@@ -217,8 +217,3 @@ def w3c_date(value: dt.date) -> str:
     if isinstance(value, dt.datetime) and value.tzinfo:
         return value.isoformat()
     return value.isoformat()[:10]
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal (labels go into `content:` in the page footer)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'

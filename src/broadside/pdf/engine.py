@@ -23,6 +23,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from broadside import css
 from broadside.errors import BuildError, printable
 from broadside.fonts import CONFIG
 from broadside.fonts.faces import font_files
@@ -152,9 +153,8 @@ class Engine:
         parsed = self._parse(layout, job, fetcher)
 
         def measure(size: float, spare: float = 0.0) -> tuple[float, Any]:
-            sheet = Stylesheet(
-                "scale", scale.sheet.format(size=f"{size:g}", spare=f"{spare:.1f}"), STYLES
-            )
+            values = {"size": css.length(size, "pt"), "spare": css.length(spare, "px")}
+            sheet = Stylesheet("scale", scale.sheet.format(**values), STYLES)
             document = self._render(parsed, (*layout.sheets, sheet), job)
             return _fullness(document, scale), document
 

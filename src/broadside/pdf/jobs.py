@@ -36,9 +36,10 @@ class Anchor:
 class Scale:
     """Search the largest type size at which the layout fits one page (pdf/fit.py).
 
-    `sheet` is CSS with `{size}` (points) and `{spare}` (px) in it, added after the layout's
-    own sheets for each size tried. Fullness is measured from three elements' boxes: `flow`
-    (from the top of the page area), `foot` (pinned to its bottom) and the space between.
+    `sheet` is CSS with `{size}` (points) and `{spare}` (px) in it, filled in as `css.length`
+    values and added after the layout's own sheets for each size tried. Fullness is measured
+    from three elements' boxes: `flow` (from the top of the page area), `foot` (pinned to its
+    bottom) and the space between.
     """
 
     limits: Limits

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from broadside import css
+
 MM = 72 / 25.4  # PDF points per millimetre
 
 
@@ -68,4 +70,4 @@ class PdfSettings:
         Crop marks are not WeasyPrint's (those sit inside the bleed, over the background);
         `finishing.py` draws them outside it, on white.
         """
-        return f"@page {{ bleed: {self.bleed_mm:g}mm; }}\n" if self.bleed_mm else ""
+        return f"@page {{ bleed: {css.length(self.bleed_mm, 'mm')}; }}\n" if self.bleed_mm else ""
