@@ -176,8 +176,8 @@ def test_control_characters_are_reported_and_never_printed_raw(
         "case/article.md:3: \\u202Eauthor: unknown field; did you mean 'author'?",
         "case/article.md:5: body: invisible control character U+0000; delete it",
         "case/article.md:6: body: invisible control character U+0085; delete it",
-        "case/article.md:7: body: no shipped font has '\\u2028' (U+2028 LINE SEPARATOR); "
-        "it would print as an empty box",
+        "case/article.md:7: body: invisible separator U+2028 LINE SEPARATOR: it starts no new "
+        "line on paper; use a new line in the file instead",
         "case/letter.md:3: YAML: invisible control character U+001B; delete it",
     ]
 

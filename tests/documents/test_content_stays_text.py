@@ -18,6 +18,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from broadside.content.characters import ALLOWED_INVISIBLE
 from broadside.content.loader import load_campaign
 from broadside.content.markdown import plain_inline
 from broadside.documents.brief import brief_html, running_strings
@@ -26,7 +27,7 @@ from broadside.options import BuildOptions
 from broadside.paper import Paper
 from broadside.pdf.settings import PdfSettings
 from tests.conftest import run_cli, write_markdown
-from tests.reading import page_texts
+from tests.reading import bookmarks, page_texts
 
 # Everything that can end a CSS string, a declaration, a block or a comment, start a URL or
 # an at-rule, or end an HTML element or attribute.
@@ -186,3 +187,37 @@ def test_every_spelling_prints_as_text_in_every_field(chars: str, tmp_path: Path
         assert re.sub(r"[\s,]", "", keywords) == re.sub(r"[\s,]", "", printed)
     html = (out / "brief.html").read_text(encoding="utf-8")
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+def test_invisible_marks_stay_in_the_text_and_out_of_the_metadata(tmp_path: Path) -> None:
+    """Soft hyphens, joiners and direction marks are allowed, in any spelling; they mean
+    nothing in a title bar, a search index or a bookmark, so they are left out there."""
+    title = "Soft&shy;ly, zero\u200bwidth, join&zwj;ed and &#x200F;marked"
+    root = tmp_path / "campaign"
+    write_markdown(root / "article.md", {"title": title, "keywords": ["key&#xAD;word"]}, "Body.\n")
+    write_markdown(
+        root / "letter.md",
+        {"title": "A letter", "demands": ["Do it&#x2060;."], "signature": "Us\u2066all\u2069"},
+        "Body.\n",
+    )
+    result = run_cli("build", root, "--out", tmp_path / "out", "--html")
+    assert result.exit_code == 0, result.output
+    clean = "Softly, zerowidth, joined and marked"
+    pdf = tmp_path / "out" / "brief.pdf"
+    with pikepdf.open(pdf) as document:
+        assert str(document.docinfo["/Title"]) == clean
+        assert str(document.docinfo["/Keywords"]) == "keyword"
+        assert str(document.docinfo["/Author"]) == "Usall"
+        xmp = str(document.open_metadata())
+        assert clean in xmp and not set(xmp) & set(ALLOWED_INVISIBLE)
+    assert [mark.title for mark in bookmarks(pdf)] == [
+        clean,
+        "Contents",
+        clean,
+        "A letter",
+        "The demands",
+        "Sources and credits",
+    ]
+    assert "joined and marked" in "".join(page_texts(pdf))
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "join\u200ded" in html and "\u200fmarked" in html  # still in the text, for shaping

@@ -217,7 +217,7 @@ def test_no_line_break_reaches_a_header(campaign: Path, tmp_path: Path) -> None:
     )
     refused = run_cli("check", campaign)
     assert refused.exit_code == 1
-    assert "recipients.csv:2: name: contains an invisible control" in refused.output
+    assert "recipients.csv:2: name: invisible control character U+000D; delete it" in refused.output
     (campaign / "recipients.csv").write_text(
         'name,email\n"Jeff\nBcc: evil@example.com",jeff@example.com\n', encoding="utf-8"
     )

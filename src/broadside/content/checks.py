@@ -11,18 +11,16 @@ zero-width characters, with the square of its length.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from broadside.content import characters
 from broadside.content.frontmatter import Location, SourceFile
 from broadside.content.images import check_image, resolve_inside
 from broadside.content.markdown import LINK_SCHEMES, is_safe_link, scan
 from broadside.errors import Problem, Severity
-from broadside.fonts.coverage import uncovered
 
 MAX_BODY_CHARS = 200_000  # about 33,000 words, some 90 pages of the brief
 MAX_LINE_CHARS = 5_000  # no paragraph may be longer, so no line either
@@ -32,20 +30,15 @@ MAX_TABLE_CELLS = 500  # a table cell costs the typesetter several paragraphs' t
 MAX_FOOTNOTE_REFS = 500
 MAX_DEPTH = 20  # lists in lists, emphasis in emphasis: deeper breaks the Markdown parser
 
-# Control characters other than tab (C0 and C1), and lone surrogates: invisible, and they
-# break PDF text.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
-# Counted as spaces by Python, but no font draws them and typesetting does not break on them.
-_SEPARATORS = "\u2028\u2029"
 _SCHEMES = ", ".join(scheme.rstrip("/") for scheme in LINK_SCHEMES)
 
 
 def body_problems(root: Path, source: SourceFile) -> list[Problem]:
     """Size, characters, links and pictures of the Markdown after the front matter."""
     path, body = source.path, source.body
-    problems: list[Problem] = []
+    too_big: list[Problem] = []
     if len(body) > MAX_BODY_CHARS:
-        problems.append(
+        too_big.append(
             Problem(
                 path,
                 source.body_line,
@@ -54,9 +47,10 @@ def body_problems(root: Path, source: SourceFile) -> list[Problem]:
                 "or shorten it",
             )
         )
-    for number, text in enumerate(body.split("\n"), start=source.body_line):
+    lines = body.split("\n")
+    for number, text in enumerate(lines, start=source.body_line):
         if len(text) > MAX_LINE_CHARS:
-            problems.append(
+            too_big.append(
                 Problem(
                     path,
                     number,
@@ -64,18 +58,16 @@ def body_problems(root: Path, source: SourceFile) -> list[Problem]:
                     f"line is {len(text):,} characters; the limit is {MAX_LINE_CHARS:,}",
                 )
             )
-        elif bad := _CONTROL.search(text):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    "body",
-                    f"invisible control character U+{ord(bad.group()):04X}; delete it",
-                )
-            )
-    if problems:
-        return problems
-    return markdown_problems(root, path, body, source.body_line, "body", lang=_lang(source))
+    if too_big:
+        return too_big  # reading every character of that much text would take seconds
+    problems = [
+        Problem(path, number, "body", message)
+        for number, text in enumerate(lines, start=source.body_line)
+        for message in characters.problems(text, markdown=True)
+    ]
+    return problems + markdown_problems(
+        root, path, body, source.body_line, "body", lang=_lang(source)
+    )
 
 
 def field_problems(root: Path, source: SourceFile) -> list[Problem]:
@@ -249,26 +241,18 @@ def image_problems(
 
 
 def glyph_problems(source: SourceFile) -> list[Problem]:
-    """Characters no shipped font can print, in any field or body line."""
-    problems = []
-    for location, text in strings(source.data):
-        missing = _unprintable(text)
-        if missing:
-            problems.append(
-                Problem(
-                    source.path,
-                    source.line_of(location),
-                    field_label(location),
-                    _no_glyph(missing),
-                )
-            )
-    if len(source.body) > MAX_BODY_CHARS:
-        return problems  # reported as too long; reading every character would take seconds
-    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
-        missing = _unprintable(line)
-        if missing:
-            problems.append(Problem(source.path, number, "body", _no_glyph(missing)))
-    return problems
+    """Characters no shipped font has, in any front-matter field, as it will be printed.
+
+    Bodies are checked line by line in `body_problems`; the other characters a field may not
+    hold are the models' to refuse (content/models.py), so each is reported once.
+    """
+    return [
+        Problem(source.path, source.line_of(location), field_label(location), message)
+        for location, text in strings(source.data)
+        for message in characters.glyph_problems(
+            text + characters.decode_references(text), written_in=text
+        )
+    ]
 
 
 def field_label(location: Location) -> str:
@@ -292,17 +276,6 @@ def strings(node: Any, location: Location = ()) -> Iterator[tuple[Location, str]
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from strings(value, (*location, index))
-
-
-def _unprintable(text: str) -> list[str]:
-    missing = [c for c in uncovered(text) if not _CONTROL.match(c)]  # reported apart
-    return missing + [c for c in _SEPARATORS if c in text]
-
-
-def _no_glyph(chars: list[str]) -> str:
-    shown = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:5])
-    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
-    return f"no shipped font has {shown}{more}; it would print as an empty box"
 
 
 def _lang(source: SourceFile) -> str:

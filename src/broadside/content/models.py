@@ -24,20 +24,24 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from broadside.content import characters
 from broadside.errors import Problem
 from broadside.reproducible import as_utc
 
 
-def _clean_text(value: str) -> str:
-    """Reject invisible characters that break PDF text (NUL, BEL, lone surrogates)."""
-    for index, char in enumerate(value):
-        category = unicodedata.category(char)
-        if char not in "\n\t" and category in ("Cc", "Cs", "Cn"):
-            name = f"U+{ord(char):04X}"
-            raise ValueError(
-                f"contains an invisible control or unassigned character {name} at position "
-                f"{index + 1}; delete it"
-            )
+def _printable(value: str) -> str:
+    """Refuse characters that may not be printed, in any spelling (content/characters.py)."""
+    problem = characters.refusal(value, markdown=True)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _literal(value: str) -> str:
+    """As `_printable`, for a field printed as written, not as Markdown."""
+    problem = characters.refusal(value, markdown=False)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -45,9 +49,13 @@ def _single_line(value: str) -> str:
     return " ".join(value.split())
 
 
-_Text = Annotated[str, Field(min_length=1), AfterValidator(_clean_text)]
+_Text = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
 Line = Annotated[_Text, Field(max_length=300), AfterValidator(_single_line)]
 """A short one-line field: a name, a label."""
+LiteralLine = Annotated[
+    str, Field(min_length=1, max_length=300), AfterValidator(_literal), AfterValidator(_single_line)
+]
+"""A short one-line field printed as written, not as Markdown: a file's name, a time zone."""
 Sentence = Annotated[_Text, Field(max_length=2000), AfterValidator(_single_line)]
 """A one-paragraph field with inline Markdown: a title, a demand, a caption."""
 Paragraphs = Annotated[_Text, Field(max_length=20_000)]
@@ -73,8 +81,10 @@ def _web_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError("must be a web address starting with https:// or http://")
-    if any(char.isspace() or unicodedata.category(char) == "Cc" for char in value):
-        raise ValueError("must not contain spaces or control characters")
+    # Printed as written and followed by phones: an invisible character in an address is
+    # never meant, whatever the rules for text allow.
+    if any(char.isspace() or unicodedata.category(char)[0] in "CZ" for char in value):
+        raise ValueError("must not contain spaces or invisible characters")
     return value
 
 
@@ -86,6 +96,7 @@ WebUrl = Annotated[
 
 
 def _relative_file(value: str) -> str:
+    _literal(value)
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or ":" in value.split("/")[0]:
         raise ValueError("must be a path relative to the campaign folder, like photos/crowd.jpg")
@@ -169,7 +180,7 @@ class Update(Model):
         description="When: a date and time with its offset from UTC (Z for UTC).",
         examples=["2018-06-22T07:20:00-07:00"],
     )
-    zone: Line | None = Field(
+    zone: LiteralLine | None = Field(
         None,
         description="The zone's name printed after the time; the offset in `at` is the truth.",
         examples=["PT"],
@@ -199,7 +210,7 @@ class Figure(Model):
         description="Who took the picture.",
         examples=["Brent Lewis, Denver Post via Getty Images"],
     )
-    reference: Line | None = Field(
+    reference: LiteralLine | None = Field(
         None,
         description="The source's own name for the picture, such as an agency's file name.",
         examples=["gettyimages-520695280.jpg"],

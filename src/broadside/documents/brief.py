@@ -10,6 +10,7 @@ from enum import IntEnum
 from typing import Any
 
 from broadside import __version__
+from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline, render_block
 from broadside.content.models import Campaign
 from broadside.documents.document import Artifact, Made, Output
@@ -175,11 +176,15 @@ def document_metadata(campaign: Campaign) -> dict[str, Any]:
     authors.append(letter.signature)
     # From the content; else SOURCE_DATE_EPOCH (reproducible builds); else no date at all.
     created = campaign.created or source_date()
+
+    def text(markdown: str) -> str:
+        return for_metadata(plain_inline(markdown, lang=lang))
+
     return {
-        "title": plain_inline(article.title, lang=lang),
-        "author": "; ".join(plain_inline(name, lang=lang) for name in authors),
-        "subject": plain_inline(article.subtitle, lang=lang) if article.subtitle else None,
-        "keywords": [plain_inline(k, lang=lang) for k in article.keywords],
+        "title": text(article.title),
+        "author": "; ".join(text(name) for name in authors),
+        "subject": text(article.subtitle) if article.subtitle else None,
+        "keywords": [text(keyword) for keyword in article.keywords],
         "created": w3c_date(created) if created else None,
         "modified": w3c_date(campaign.latest or created) if created else None,
     }

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from broadside import css
+from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign
 from broadside.documents.document import Artifact, Made, Output
@@ -55,15 +56,19 @@ def flyer_html(output: Output, campaign: Campaign, paper: Paper, qr: QrCode | No
     lang = letter.lang
     ask = letter.ask or letter.title
     date = flyer_date(campaign)
+
+    def text(markdown: str) -> str:
+        return for_metadata(plain_inline(markdown, lang=lang))
+
     context: dict[str, Any] = {
         "lang": lang,
         "paper": paper,
         "inline_styles": (),
         "meta": {
-            "title": plain_inline(ask, lang=lang),
-            "author": plain_inline(letter.signature, lang=lang),
-            "subject": plain_inline(letter.title, lang=lang),
-            "keywords": [plain_inline(k, lang=lang) for k in campaign.article.meta.keywords],
+            "title": text(ask),
+            "author": text(letter.signature),
+            "subject": text(letter.title),
+            "keywords": [text(keyword) for keyword in campaign.article.meta.keywords],
             "created": w3c_date(date) if date else None,
             "modified": w3c_date(date) if date else None,
         },

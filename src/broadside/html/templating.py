@@ -11,6 +11,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline, render_inline
 from broadside.content.models import Update
 from broadside.html.templatecache import compiled_templates
@@ -29,6 +30,12 @@ def _inline(context: Context, text: str, lang: str | None = None) -> Markup:
 @pass_context
 def _plain(context: Context, text: str, lang: str | None = None) -> str:
     return plain_inline(text, lang=lang or context["lang"])
+
+
+@pass_context
+def _metadata(context: Context, text: str, lang: str | None = None) -> str:
+    """A field as a bookmark or PDF metadata shows it: plain, one line, no invisible marks."""
+    return for_metadata(plain_inline(text, lang=lang or context["lang"]))
 
 
 @pass_context
@@ -52,7 +59,11 @@ def environment() -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        inline=_inline, plain=_plain, long_date=_long_date, update_stamp=_update_stamp
+        inline=_inline,
+        plain=_plain,
+        metadata=_metadata,
+        long_date=_long_date,
+        update_stamp=_update_stamp,
     )
     return env
 
