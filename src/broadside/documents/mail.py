@@ -21,6 +21,7 @@ from email.message import EmailMessage
 from email.policy import default
 from email.utils import format_datetime
 
+from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline, render_block, render_inline
 from broadside.content.models import Campaign
 from broadside.content.plaintext import WIDTH, inline_text, plain_text
@@ -72,7 +73,8 @@ def draft(campaign: Campaign, brief: bytes, to: Address | None, salutation: str 
     greeting = salutation if salutation is not None else letter.salutation
     message = EmailMessage(policy=POLICY)
     # The policy refuses a header with a line break in it: no content can add a header.
-    message["Subject"] = plain_inline(letter.title, lang=lang)
+    # Headers are metadata: no soft hyphens, joiners or marks (content/characters.py).
+    message["Subject"] = for_metadata(plain_inline(letter.title, lang=lang))
     if letter.sender is not None:
         name = plain_inline(letter.sender.name, lang=lang) if letter.sender.name else ""
         message["From"] = _address(name, letter.sender.email)
@@ -171,7 +173,7 @@ def file_names(names: Iterable[str]) -> list[str]:
 
 def _address(name: str, email: str) -> Address:
     user, _, domain = email.partition("@")
-    return Address(display_name=name, username=user, domain=domain)
+    return Address(display_name=for_metadata(name), username=user, domain=domain)
 
 
 def _date(campaign: Campaign) -> datetime | None:
