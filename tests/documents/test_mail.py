@@ -16,7 +16,7 @@ from PIL import Image
 
 from broadside.content.loader import load_campaign
 from broadside.documents.mail import POLICY, draft, file_names
-from tests.conftest import run_cli
+from tests.conftest import MINIMAL_ARTICLE, MINIMAL_LETTER, run_cli, write_markdown
 
 LETTER: dict[str, Any] = {
     "title": 'An "open" letter',
@@ -53,9 +53,9 @@ def build(root: Path, out: Path, *extra: str) -> Any:
     return result
 
 
-@pytest.fixture
-def campaign(make_campaign: Callable[..., Path]) -> Path:
-    root = make_campaign(letter=LETTER, letter_body=BODY)
+def write_campaign(root: Path) -> Path:
+    write_markdown(root / "article.md", MINIMAL_ARTICLE, "A paragraph of the report.\n")
+    write_markdown(root / "letter.md", {**MINIMAL_LETTER, **LETTER}, BODY)
     # A photograph-like picture (noise does not compress), so --max-size has work to do.
     Image.frombytes("RGB", (400, 300), random.Random(1).randbytes(400 * 300 * 3)).save(
         root / "crowd.png"
@@ -63,10 +63,22 @@ def campaign(make_campaign: Callable[..., Path]) -> Path:
     return root
 
 
-def test_the_draft_has_the_letter_and_the_brief(campaign: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    result = build(campaign, out)
-    assert f"wrote {out / 'letter.eml'}" in result.output and "KB" in result.output
+@pytest.fixture
+def campaign(tmp_path: Path) -> Path:
+    return write_campaign(tmp_path / "campaign")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The campaign built once with --email, for the tests that only read what it wrote."""
+    root = write_campaign(tmp_path_factory.mktemp("mail") / "campaign")
+    out = root.parent / "out"
+    return out, build(root, out).output
+
+
+def test_the_draft_has_the_letter_and_the_brief(built: tuple[Path, str]) -> None:
+    out, output = built
+    assert f"wrote {out / 'letter.eml'}" in output and "KB" in output
     message = read(out / "letter.eml")
     assert message["Subject"] == "An “open” letter"
     assert message["From"] == "Amazon Employees <letter@example.org>"
@@ -86,9 +98,8 @@ def test_the_draft_has_the_letter_and_the_brief(campaign: Path, tmp_path: Path) 
     assert attachment.get_content() == (out / "brief.pdf").read_bytes()
 
 
-def test_the_text_part_is_the_letter_wrapped(campaign: Path, tmp_path: Path) -> None:
-    build(campaign, tmp_path / "out")
-    text = read(tmp_path / "out" / "letter.eml").get_body(("plain",)).get_content()
+def test_the_text_part_is_the_letter_wrapped(built: tuple[Path, str]) -> None:
+    text = read(built[0] / "letter.eml").get_body(("plain",)).get_content()
     assert text.startswith("Dear Jeff,\n\nWe read <script>alert(1)</script> the ACLU’s report")
     assert "report (https://example.org/aclu)" in " ".join(text.split())
     assert "[A crowd]" in text
@@ -103,9 +114,8 @@ def test_the_text_part_is_the_letter_wrapped(campaign: Path, tmp_path: Path) -> 
     assert all(len(line) <= 72 for line in text.splitlines())
 
 
-def test_the_html_part_is_escaped_and_loads_nothing(campaign: Path, tmp_path: Path) -> None:
-    build(campaign, tmp_path / "out")
-    html = read(tmp_path / "out" / "letter.eml").get_body(("html",)).get_content()
+def test_the_html_part_is_escaped_and_loads_nothing(built: tuple[Path, str]) -> None:
+    html = read(built[0] / "letter.eml").get_body(("html",)).get_content()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
     assert "<img" not in html and "src=" not in html and "<link" not in html
     assert "[A crowd]" in html
@@ -114,11 +124,10 @@ def test_the_html_part_is_escaped_and_loads_nothing(campaign: Path, tmp_path: Pa
     assert "Dear Jeff," in html and "Amazonians" in html
 
 
-def test_drafts_are_reproducible(campaign: Path, tmp_path: Path) -> None:
-    build(campaign, tmp_path / "one")
-    build(campaign, tmp_path / "two")
-    first = (tmp_path / "one" / "letter.eml").read_bytes()
-    assert first == (tmp_path / "two" / "letter.eml").read_bytes()
+def test_drafts_are_reproducible(built: tuple[Path, str], tmp_path: Path) -> None:
+    build(built[0].parent / "campaign", tmp_path / "again")
+    first = (built[0] / "letter.eml").read_bytes()
+    assert first == (tmp_path / "again" / "letter.eml").read_bytes()
     assert b"\r\n" in first  # RFC 5322 line endings
 
 
