@@ -112,7 +112,7 @@ def _readers(path: Path, campaign: Path, outputs: Sequence[Output]) -> set[str]:
     if (relative := _inside(path, STYLES)) is not None:
         if relative == SHARED or not relative.endswith(".css"):
             return {output.name for output in outputs}  # shared: tokens, pictures, fonts
-        return {output.name for output in outputs if output.stylesheet == relative}
+        return {output.name for output in outputs if relative in output.sheets}
     return set()
 
 

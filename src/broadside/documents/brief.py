@@ -19,7 +19,7 @@ from broadside.html.labels import Labels, w3c_date
 from broadside.html.stylesheets import Stylesheet, sheets_for
 from broadside.html.templating import render
 from broadside.options import BuildOptions
-from broadside.paper import Paper
+from broadside.paper import PageSize
 from broadside.pdf.jobs import Anchor, Layout, Printed, PrintJob
 from broadside.pdf.settings import PdfSettings
 from broadside.reproducible import source_date
@@ -40,10 +40,10 @@ def jobs(
     What fits depends on the text, so it is measured, not guessed; the seed and ordinary
     campaigns take the first layout.
     """
-    sheets = brief_sheets(output, campaign, options.paper)
+    page = output.page_size(options)
+    sheets = brief_sheets(output, campaign, page)
     layouts = tuple(
-        Layout(brief_html(output, campaign, options.paper, cover=cover), sheets)
-        for cover in CoverLevel
+        Layout(brief_html(output, campaign, page, cover=cover), sheets) for cover in CoverLevel
     )
     languages = (campaign.lang, campaign.letter.meta.lang)
     job = PrintJob(output.name, campaign.root, settings, layouts, CONTENTS_ON_PAGE_TWO)
@@ -72,15 +72,14 @@ def finish(
     artifacts = [Artifact(output.name, brief.pdf, brief.pages)]
     if options.html:
         # The HTML carries its styles inline so it opens in a browser on this machine.
-        sheets = brief_sheets(output, campaign, options.paper)
-        standalone = brief_html(
-            output, campaign, options.paper, cover, tuple(s.inline() for s in sheets)
-        )
+        page = output.page_size(options)
+        sheets = brief_sheets(output, campaign, page)
+        standalone = brief_html(output, campaign, page, cover, tuple(s.inline() for s in sheets))
         artifacts.append(Artifact(output.name.removesuffix(".pdf") + ".html", standalone.encode()))
     return Made(tuple(artifacts), tuple(warnings), details=tuple(details))
 
 
-def brief_sheets(output: Output, campaign: Campaign, paper: Paper) -> tuple[Stylesheet, ...]:
+def brief_sheets(output: Output, campaign: Campaign, paper: PageSize) -> tuple[Stylesheet, ...]:
     """The brief's sheets: the same for every campaign (the running head's words are in the
     HTML; see `running_strings`)."""
     return sheets_for(output.stylesheet, paper)
@@ -125,7 +124,7 @@ class CoverLevel(IntEnum):
 def brief_html(
     output: Output,
     campaign: Campaign,
-    paper: Paper,
+    paper: PageSize,
     cover: CoverLevel = CoverLevel.FULL,
     inline_styles: tuple[str, ...] = (),
 ) -> str:

@@ -13,6 +13,7 @@ from fnmatch import fnmatchcase
 
 from broadside.content.models import Campaign
 from broadside.options import BuildOptions
+from broadside.paper import PageSize, Paper, whole_sheet
 from broadside.pdf.jobs import Printed, PrintJob
 from broadside.pdf.settings import PdfSettings
 
@@ -45,11 +46,21 @@ class Output:
 
     name: str  # the file it writes
     template: str  # under templates/
-    stylesheet: str  # its own sheet under styles/ (tokens.css is every output's)
+    # Its own sheet under styles/ (tokens.css is every output's), or that sheet and thin
+    # sheets drawn after it: the booklet is the brief's sheet and booklet.css.
+    stylesheet: str | tuple[str, ...]
     reads: tuple[str, ...]  # patterns for the campaign files it reads (watch rebuilds on them)
     jobs: Jobs
     finish: Finish
     handout: bool = False  # made only with --handouts
+    page: Callable[[Paper], PageSize] = whole_sheet  # its page on the --paper sheet
+
+    @property
+    def sheets(self) -> tuple[str, ...]:
+        return (self.stylesheet,) if isinstance(self.stylesheet, str) else self.stylesheet
+
+    def page_size(self, options: BuildOptions) -> PageSize:
+        return self.page(options.paper)
 
     def wanted(self, options: BuildOptions) -> bool:
         return options.handouts or not self.handout

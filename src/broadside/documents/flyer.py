@@ -18,7 +18,7 @@ from broadside.html.qr import QrCode, qr_code
 from broadside.html.stylesheets import Stylesheet, sheets_for
 from broadside.html.templating import render
 from broadside.options import BuildOptions
-from broadside.paper import Paper
+from broadside.paper import PageSize, Paper
 from broadside.pdf import fit
 from broadside.pdf.jobs import Layout, Printed, PrintJob, Scale, Scaled
 from broadside.pdf.settings import PdfSettings
@@ -36,7 +36,7 @@ MASTHEAD_PT = 7.2 * PT_PER_MM  # the accent bar and the room under it
 FOOT_RULE_PT = 4 * PT_PER_MM + 2  # the rule over the foot and the room under it
 
 
-def flyer_sheets(output: Output, paper: Paper, qr: QrCode | None) -> tuple[Stylesheet, ...]:
+def flyer_sheets(output: Output, paper: PageSize, qr: QrCode | None) -> tuple[Stylesheet, ...]:
     qr_size = f":root {{ --qr-size: {css.length(qr.size_mm, 'mm')}; }}\n" if qr else ""
     return sheets_for(output.stylesheet, paper, qr_size)
 
@@ -51,7 +51,7 @@ def flyer_date(campaign: Campaign) -> date | None:
     return campaign.letter.meta.date or campaign.created
 
 
-def flyer_html(output: Output, campaign: Campaign, paper: Paper, qr: QrCode | None) -> str:
+def flyer_html(output: Output, campaign: Campaign, paper: PageSize, qr: QrCode | None) -> str:
     letter = campaign.letter.meta
     lang = letter.lang
     ask = letter.ask or letter.title
@@ -127,7 +127,7 @@ def _lines(chars: int, size: float, width: float, advance: float) -> float:
     return max(1.0, chars * advance * size / max(width, size) + 0.5)
 
 
-def text_model(campaign: Campaign, paper: Paper, qr: QrCode | None) -> TextModel:
+def text_model(campaign: Campaign, paper: PageSize, qr: QrCode | None) -> TextModel:
     letter = campaign.letter.meta
     lang = letter.lang
     width_mm, height_mm = paper.size_mm
@@ -161,12 +161,11 @@ def jobs(
 ) -> tuple[PrintJob, ...]:
     """One job: the flyer at the largest demand size that fits one page (never below the floor)."""
     qr = campaign_qr(campaign)
-    layout = Layout(
-        flyer_html(output, campaign, options.paper, qr), flyer_sheets(output, options.paper, qr)
-    )
+    page = output.page_size(options)
+    layout = Layout(flyer_html(output, campaign, page, qr), flyer_sheets(output, page, qr))
     scale = Scale(
         limits=LIMITS,
-        model=fit.Curve.sample(text_model(campaign, options.paper, qr), LIMITS),
+        model=fit.Curve.sample(text_model(campaign, page, qr), LIMITS),
         sheet=SCALE_SHEET,
         flow=FLOW,
         foot=FOOT,

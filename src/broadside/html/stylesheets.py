@@ -8,7 +8,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from broadside.fonts import faces as fonts
-from broadside.paper import Paper, page_css
+from broadside.paper import PageSize, Paper, page_css
 from broadside.resources import STYLES
 
 SHARED = "tokens.css"  # every output's custom properties and base typography
@@ -42,10 +42,13 @@ def all_sheets() -> tuple[Stylesheet, ...]:
     return (*shared_sheets(), *(own_sheet(name) for name in own))
 
 
-def sheets_for(own: str, paper: Paper, extra_page_css: str = "") -> tuple[Stylesheet, ...]:
-    """Shared tokens plus the output's own thin sheet, with the paper size set in one place."""
+def sheets_for(
+    own: str | tuple[str, ...], paper: Paper | PageSize, extra_page_css: str = ""
+) -> tuple[Stylesheet, ...]:
+    """Shared tokens plus the output's own thin sheet(s), with the page size set in one place."""
+    own = (own,) if isinstance(own, str) else own
     return (
         *shared_sheets(),
         Stylesheet("page", page_css(paper) + extra_page_css, STYLES),
-        own_sheet(own),
+        *(own_sheet(name) for name in own),
     )

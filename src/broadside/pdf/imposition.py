@@ -6,11 +6,12 @@ of a flyer cost hardly more than one.
 
 - `n_up`: copies of a one-page PDF on one sheet, with cut marks in the sheet's margins.
   Two copies go side by side on a landscape sheet and four in a 2×2 grid on a portrait
-  one. Half a sheet has the sheet's own proportions whichever way it is turned, so the
-  copies come out the same size either way; this way they read upright on screen too.
+  one (paper.py: `n_up_grid`); this way they read upright on screen too. A page made at a
+  copy's size (paper.py: `copy_of`) is placed as it is; any other is scaled to fit.
 - `booklet`: a multi-page PDF imposed for saddle stitching: two pages per landscape side,
   in folding order, padded with blank pages to a multiple of four. Print double-sided,
-  flipping on the short edge, fold the stack in half and staple along the fold.
+  flipping on the short edge, fold the stack in half and staple along the fold. Pages made
+  at half the sheet (paper.py: `half_sheet`) are placed as they are.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from io import BytesIO
 
 import pikepdf
 
-from broadside.paper import Paper
+from broadside.paper import GUTTER_MM, SHEET_MARGIN_MM, Paper, n_up_grid
 from broadside.pdf.settings import MM
 
-SHEET_MARGIN = 10 * MM  # most printers cannot print the outer ~4 mm; marks sit inside that
-GUTTER = 6 * MM  # between copies, so a slightly-off cut never shows a sliver of the next
+SHEET_MARGIN = SHEET_MARGIN_MM * MM
+GUTTER = GUTTER_MM * MM
 MARK_GAP = 2 * MM  # cut marks start this far outside the copies
 MARK_LENGTH = 5 * MM
 MARK_WIDTH = 0.3  # points
@@ -48,15 +49,17 @@ class Box:
 
 def n_up(pdf: bytes, paper: Paper, copies: int) -> bytes:
     """`copies` (2 or 4) of a one-page PDF on one sheet of `paper`, with cut marks."""
-    columns, rows = {2: (2, 1), 4: (2, 2)}[copies]
-    width, height = _paper_points(paper)
-    sheet = (height, width) if copies == 2 else (width, height)  # landscape for two
+    grid = n_up_grid(copies)
+    columns, rows = grid.columns, grid.rows
+    sheet_width, sheet_height = grid.sheet_mm(paper)
+    sheet = (sheet_width * MM, sheet_height * MM)
     with pikepdf.open(BytesIO(pdf)) as source:
         if len(source.pages) != 1:
             raise ValueError(f"n-up takes a one-page PDF, not {len(source.pages)} pages")
         out = _new_like(source)
         form, (page_width, page_height) = _form(out, source.pages[0])
         scale = min(
+            1.0,  # a page made at the copy's size goes in as it is, never enlarged
             (sheet[0] - 2 * SHEET_MARGIN - (columns - 1) * GUTTER) / columns / page_width,
             (sheet[1] - 2 * SHEET_MARGIN - (rows - 1) * GUTTER) / rows / page_height,
         )
@@ -111,7 +114,7 @@ def booklet(pdf: bytes, paper: Paper) -> bytes:
                 if number is None:
                     continue
                 form, (page_width, page_height) = forms[number - 1]
-                scale = min(half / page_width, sheet[1] / page_height)
+                scale = min(1.0, half / page_width, sheet[1] / page_height)
                 # Pages meet at the fold; centred top to bottom.
                 x = half - page_width * scale if is_left else half
                 y = (sheet[1] - page_height * scale) / 2
