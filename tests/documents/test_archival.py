@@ -70,7 +70,11 @@ def test_demands_json_quotes_the_demands_exactly(archival: Path) -> None:
     assert document["schema"] == "broadside/demands/1"
     assert document["title"] == "The employees’ letter to Jeff Bezos"
     assert document["signature"] == "Amazonians"
-    assert document["recipient"] == {"name": "Jeff Bezos", "role": "CEO"}
+    assert document["recipient"] == {
+        "name": "Jeff Bezos",
+        "role": "CEO",
+        "organisation": "Amazon",
+    }
     assert document["intro"] == "We call on you to:"
     assert [d["number"] for d in document["demands"]] == [1, 2, 3]
     assert document["demands"][0]["text"] == (

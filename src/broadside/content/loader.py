@@ -8,6 +8,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from broadside.content import checks, diagnosis
+from broadside.content.address import address_problems
 from broadside.content.frontmatter import FrontMatterError, SourceFile, read_source
 from broadside.content.models import Article, ArticleMeta, Campaign, Letter, LetterMeta
 from broadside.content.recipients import load_recipients
@@ -34,6 +35,8 @@ def load_campaign(root: Path) -> Campaign:
     letter = _load(root, LETTER, LetterMeta, problems)
     if article is not None:
         problems += _figure_problems(root.resolve(), *article)
+    if letter is not None:
+        problems += address_problems(*letter)
     recipients, recipient_problems = load_recipients(root)
     problems += recipient_problems
     if any(problem.is_error for problem in problems) or article is None or letter is None:

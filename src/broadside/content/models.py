@@ -60,6 +60,8 @@ Sentence = Annotated[_Text, Field(max_length=2000), AfterValidator(_single_line)
 """A one-paragraph field with inline Markdown: a title, a demand, a caption."""
 Paragraphs = Annotated[_Text, Field(max_length=20_000)]
 """Block Markdown in front matter (e.g. the letter's closing)."""
+Label = Annotated[_Text, Field(max_length=80), AfterValidator(_single_line)]
+"""A few words printed beside something: a call to action."""
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
@@ -281,6 +283,11 @@ class Recipient(Model):
 
     name: Line = Field(description="Printed on the cover and the flyer.", examples=["Jeff Bezos"])
     role: Line | None = Field(None, description="Printed after the name.", examples=["CEO"])
+    organisation: Line | None = Field(
+        None,
+        description='Who the recipient answers for, printed after the role: "CEO of Amazon".',
+        examples=["Amazon"],
+    )
     email: EmailAddress | None = Field(
         None,
         description="Their address: the To of the e-mail draft (`build --email`).",
@@ -315,6 +322,12 @@ class LetterMeta(Model):
         None,
         description="The campaign's page: the flyer prints a QR code to it.",
         examples=["https://example.org/campaign"],
+    )
+    url_label: Label | None = Field(
+        None,
+        description="The flyer's call to action beside its QR code (only with url). "
+        'Defaults to "Scan to read the letter" in the letter\'s language.',
+        examples=["Scan to sign the letter"],
     )
     lang: Language = Field("en", description="The letter's language.", examples=["en", "de"])
     date: When | None = Field(

@@ -54,7 +54,11 @@ def demands_json(campaign: Campaign) -> bytes:
         "lang": lang,
         "signature": plain_inline(letter.signature, lang=lang),
         "recipient": (
-            {"name": letter.recipient.name, "role": letter.recipient.role}
+            {
+                "name": letter.recipient.name,
+                "role": letter.recipient.role,
+                "organisation": letter.recipient.organisation,
+            }
             if letter.recipient
             else None
         ),

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from broadside.content.models import Update
 
 _EN = {
@@ -19,6 +21,13 @@ _EN = {
     "demands": "The demands",
     "open_letter_to": "Open letter to",
     "our_demands": "Our demands",
+    "our_demands_to": "Our demands to {name}",
+    "role_of": "{role} of {organisation}",
+    "scan_to_read": "Scan to read the letter",
+    # Words that open a demands intro in lower case once the flyer puts the recipient's
+    # name before it: "Jeff Bezos, we call on you to:". Any other first word is left as
+    # written, and so is the intro (it may be a name, or a noun in German).
+    "lowercase_after_name": "we our us",
     "more_demands": "… and {n} more, all listed in the letter",
     "contents": "Contents",
     "the_report": "The report",
@@ -61,6 +70,10 @@ LABELS: dict[str, dict[str, str]] = {
         "demands": "Die Forderungen",
         "open_letter_to": "Offener Brief an",
         "our_demands": "Unsere Forderungen",
+        "our_demands_to": "Unsere Forderungen an {name}",
+        "role_of": "{role} von {organisation}",
+        "scan_to_read": "Scannen und den Brief lesen",
+        "lowercase_after_name": "wir unsere unser uns",
         "more_demands": "… und {n} weitere, alle im Brief",
         "contents": "Inhalt",
         "the_report": "Der Bericht",
@@ -100,6 +113,10 @@ LABELS: dict[str, dict[str, str]] = {
         "demands": "Les revendications",
         "open_letter_to": "Lettre ouverte à",
         "our_demands": "Nos revendications",
+        "our_demands_to": "Nos revendications à {name}",
+        "role_of": "{role} de {organisation}",
+        "scan_to_read": "Scannez pour lire la lettre",
+        "lowercase_after_name": "nous nos notre",
         "more_demands": "… et {n} autres, toutes dans la lettre",
         "contents": "Sommaire",
         "the_report": "L’article",
@@ -139,6 +156,10 @@ LABELS: dict[str, dict[str, str]] = {
         "demands": "Las demandas",
         "open_letter_to": "Carta abierta a",
         "our_demands": "Nuestras demandas",
+        "our_demands_to": "Nuestras demandas a {name}",
+        "role_of": "{role} de {organisation}",
+        "scan_to_read": "Escanea para leer la carta",
+        "lowercase_after_name": "nosotros nosotras nuestras nuestros nuestra nuestro le les",
         "more_demands": "… y {n} más, todas en la carta",
         "contents": "Índice",
         "the_report": "El artículo",
@@ -188,6 +209,15 @@ class Labels:
     def format(self, key: str, **values: Any) -> str:
         return self._words[key].format(**values)
 
+    def role_at(self, role: Markup | None, organisation: Markup | None) -> Markup:
+        """ "CEO of Amazon": a role at an organisation (either may be missing), as HTML."""
+        if not (role and organisation):
+            return escape(role or organisation or "")
+        template = self._words["role_of"]
+        if self.lang == "fr" and _starts_with_vowel(organisation):
+            template = template.replace(" de {organisation}", " d’{organisation}")  # d’Amazon
+        return escape(template).format(role=role, organisation=organisation)
+
     def date(self, value: dt.date) -> str:
         return self.format("date", month=self._month(value), day=value.day, year=value.year)
 
@@ -210,6 +240,11 @@ class Labels:
         if self.lang == "de":
             return f"{value.hour}:{value.minute:02d} Uhr"
         return f"{value.hour}:{value.minute:02d}"
+
+
+def _starts_with_vowel(html: Markup) -> bool:
+    text = html.striptags()
+    return text[:1].lower() in "aeiouyàâäéèêëîïôöûùü"
 
 
 def w3c_date(value: dt.date) -> str:
