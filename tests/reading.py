@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -151,3 +153,36 @@ def _page_fonts(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
         for font in xobject.get("/Resources", {}).get("/Font", {}).values():
             found.append(font)
     return found
+
+
+@dataclass(frozen=True)
+class Glyph:
+    char: str
+    size_pt: float  # the type size as printed: font size times the text's scale
+    box: tuple[float, float, float, float]  # left, bottom, right, top in points
+    origin: tuple[float, float]  # where its baseline starts, in points
+
+
+def glyphs(path: Path | bytes, page: int = 0) -> tuple[tuple[float, float], list[Glyph]]:
+    """Every character drawn on a page, with its printed size, box and baseline origin
+    (sizes include any scaling the page draws it with, such as an imposed copy's)."""
+    document = pdfium.PdfDocument(path)
+    try:
+        drawn = document[page]
+        text = drawn.get_textpage()
+        found = []
+        for index in range(text.count_chars()):
+            if pdfium.raw.FPDFText_IsGenerated(text.raw, index):
+                continue  # line ends pdfium adds when extracting, not drawn
+            matrix = pdfium.raw.FS_MATRIX()
+            pdfium.raw.FPDFText_GetMatrix(text.raw, index, matrix)
+            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            size = pdfium.raw.FPDFText_GetFontSize(text.raw, index) * scale
+            char = chr(pdfium.raw.FPDFText_GetUnicode(text.raw, index))
+            char = "-" if char == "\x02" else char  # pdfium's mark for a hyphen at a line end
+            x, y = ctypes.c_double(), ctypes.c_double()
+            pdfium.raw.FPDFText_GetCharOrigin(text.raw, index, x, y)
+            found.append(Glyph(char, size, text.get_charbox(index), (x.value, y.value)))
+        return drawn.get_size(), found
+    finally:
+        document.close()

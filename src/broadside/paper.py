@@ -62,7 +62,7 @@ def half_sheet(paper: Paper) -> PageSize:
     """A booklet's page: the sheet folded in half (A5 on A4, 5.5 × 8.5 in on US Letter)."""
     width, height = paper.size_mm
     label = {Paper.A4: "A5", Paper.LETTER: "5.5 × 8.5 in"}[paper]
-    return PageSize(width / 2, height, label, f"half-{paper.value}", paper)
+    return PageSize(height / 2, width, label, f"half-{paper.value}", paper)  # the sheet turned
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+import zxingcpp
 from PIL import Image, ImageChops
 
 from broadside.content.loader import load_campaign
@@ -22,13 +24,13 @@ from broadside.documents.registry import outputs_for
 from broadside.fonts.faces import font_face_css
 from broadside.html.stylesheets import Stylesheet
 from broadside.options import BuildOptions
-from broadside.paper import Paper, page_css
+from broadside.paper import Paper, copy_of, page_css
 from broadside.pdf.imposition import booklet, booklet_order, n_up
 from broadside.pdf.settings import PdfSettings
 from broadside.resources import STYLES
 from tests.conftest import SEED_CONTENT, run_cli
 from tests.printing import make, print_html
-from tests.reading import page_texts
+from tests.reading import glyphs, page_texts
 
 MM = 72 / 25.4
 BLUE = (31, 111, 235)
@@ -239,8 +241,18 @@ def test_booklet_order_for_eight_pages() -> None:
     assert booklet_order(8) == [(8, 1), (2, 7), (6, 3), (4, 5)]
 
 
+# ---------- the booklet: the brief laid out again on half a sheet ----------
+
+
+def folio(text: str) -> int | None:
+    """The page number printed alone at the foot of a booklet page, if any."""
+    numbers = re.findall(r"^\s*(\d+)\s*$", text, flags=re.MULTILINE)
+    return int(numbers[-1]) if numbers else None
+
+
 def half_pages(pdf: bytes, side: int) -> tuple[int | None, int | None]:
-    """Which brief page sits on the left and right half of a booklet side (footer or cover)."""
+    """Which booklet page sits on the left and right half of a sheet side (its folio, or
+    the cover's kicker), or None for a blank."""
     document = pdfium.PdfDocument(pdf)
     try:
         page = document[side]
@@ -248,14 +260,14 @@ def half_pages(pdf: bytes, side: int) -> tuple[int | None, int | None]:
         text = page.get_textpage()
         found: list[int | None] = []
         for left in (0, width / 2):
-            half = text.get_text_bounded(left + 2, 0, left + width / 2 - 2, height)
-            match = re.search(r"Page (\d+) of", half)
-            if match:
-                found.append(int(match.group(1)))
-            elif "CAMPAIGNBRIEF" in re.sub(r"\s", "", half).upper():
-                found.append(1)  # the cover has no footer
+            whole = text.get_text_bounded(left + 2, 0, left + width / 2 - 2, height)
+            foot = text.get_text_bounded(left + 2, 0, left + width / 2 - 2, 19 * MM)
+            if "CAMPAIGNBRIEF" in re.sub(r"\s", "", whole).upper():
+                found.append(1)  # the cover has no folio
+            elif (number := folio(foot)) is not None:
+                found.append(number)
             else:
-                assert not half.strip(), half[:80]
+                assert not whole.strip(), whole[:80]
                 found.append(None)
         return found[0], found[1]
     finally:
@@ -271,28 +283,96 @@ def seed_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_the_brief_becomes_a_saddle_stitched_booklet(seed_handouts: Path) -> None:
-    data = (seed_handouts / "brief-booklet.pdf").read_bytes()
-    with pikepdf.open(seed_handouts / "brief.pdf") as brief:
-        pages = len(brief.pages)
-    assert pages == 6
-    with pikepdf.open(seed_handouts / "brief-booklet.pdf") as imposed:
-        assert len(imposed.pages) == 4  # 6 pages padded to 8: two sheets, both sides
-        for side in imposed.pages:
-            width, height = (float(v) for v in side.mediabox[2:])
-            assert (round(width / MM), round(height / MM)) == (297, 210)  # landscape A4
-            # A4 halves are A5: pages go in at exactly 1/√2, meeting at the fold.
-            for _, matrix in placements(side):
-                assert abs(matrix[0] - 2**-0.5) < 0.001
-    order = [half_pages(data, side) for side in range(4)]
-    assert order == [(None, 1), (2, None), (6, 3), (4, 5)]
+@pytest.fixture(scope="module")
+def booklet_pages() -> dict[Paper, bytes]:
+    """The seed's booklet pages before they are imposed, on each paper."""
+    pages = {}
+    for paper in (Paper.A4, Paper.LETTER):
+        made, (printed,) = make(
+            "brief-booklet.pdf", load_campaign(SEED_CONTENT), BuildOptions(paper, handouts=True)
+        )
+        assert printed.pdf is not None and made.artifacts
+        pages[paper] = printed.pdf
+    return pages
 
 
-def test_booklet_on_letter_paper(tmp_path: Path, seed_build_letter: Path) -> None:
-    imposed = booklet((seed_build_letter / "brief.pdf").read_bytes(), Paper.LETTER)
+@pytest.mark.parametrize(
+    ("paper", "page_mm"), [(Paper.A4, (148.5, 210)), (Paper.LETTER, (139.7, 215.9))]
+)
+def test_the_booklet_is_laid_out_on_half_a_sheet(
+    booklet_pages: dict[Paper, bytes], paper: Paper, page_mm: tuple[float, float]
+) -> None:
+    with pikepdf.open(io.BytesIO(booklet_pages[paper])) as pages:
+        for page in pages.pages:
+            size = [round(float(v) / MM, 1) for v in page.mediabox[2:]]
+            assert size == [round(v, 1) for v in page_mm]  # A5; 5.5 × 8.5 in
+    imposed = booklet(booklet_pages[paper], paper)
+    sheet = [round(v * MM, 2) for v in reversed(paper.size_mm)]
     with pikepdf.open(io.BytesIO(imposed)) as document:
         for side in document.pages:
-            assert [round(float(v)) for v in side.mediabox] == [0, 0, 792, 612]
+            assert [round(float(v), 2) for v in side.mediabox[2:]] == sheet  # landscape
+            for _, matrix in placements(side):
+                assert matrix[0] == 1  # placed as laid out: nothing shrunk
+
+
+def test_the_booklet_prints_the_briefs_reading_size(seed_handouts: Path) -> None:
+    """On paper, the body is set as large as the brief's own (never below 9.5 pt)."""
+
+    def reading_size(pdf: Path, page: int) -> float:
+        sizes = Counter(round(g.size_pt, 2) for g in glyphs(pdf, page)[1] if g.char.isalpha())
+        return sizes.most_common(1)[0][0]
+
+    brief = reading_size(seed_handouts / "brief.pdf", 2)  # the article's first page
+    assert 10 <= brief <= 11
+    with pikepdf.open(seed_handouts / "brief-booklet.pdf") as imposed:
+        sides = len(imposed.pages)
+    for side in range(1, sides):  # every side but the one with the cover
+        assert reading_size(seed_handouts / "brief-booklet.pdf", side) == brief
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER], ids=lambda p: p.value)
+def test_facing_pages_mirror_their_margins_and_number_the_outer_edge(
+    booklet_pages: dict[Paper, bytes], paper: Paper
+) -> None:
+    document = pdfium.PdfDocument(booklet_pages[paper])
+    try:
+        count = len(document)
+    finally:
+        document.close()
+    assert count >= 4
+    text_left = {}
+    for index in range(1, count):  # the cover has no folio and its own margins
+        number = index + 1
+        (width, _), drawn = glyphs(booklet_pages[paper], index)
+        foot = [g for g in drawn if g.box[3] < 19 * MM and g.char.isdigit()]
+        assert "".join(g.char for g in foot) == str(number)
+        centre = (foot[0].box[0] + foot[-1].box[2]) / 2
+        if number % 2 == 0:  # a left-hand page: the folio at the left, the outer edge
+            assert centre < width / 4
+        else:
+            assert centre > width * 3 / 4
+        body = [g for g in drawn if g.box[1] > 19 * MM and g.box[2] > g.box[0]]
+        text_left[number] = min(g.box[0] for g in body) / MM
+    # The inner margin is the narrower: text starts further in on right-hand pages.
+    for number, left in text_left.items():
+        inner_first = number % 2 == 1
+        assert (left > 16) == inner_first, (number, left)
+
+
+def test_blank_pages_come_only_at_the_end(
+    seed_handouts: Path, booklet_pages: dict[Paper, bytes]
+) -> None:
+    for pdf in booklet_pages.values():
+        assert all(text.strip() for text in page_texts(pdf))  # every page laid out has text
+    # Imposed, the pages come in folding order; the padding to a multiple of four is
+    # blank pages after the last, nowhere else.
+    pages = len(page_texts(booklet_pages[Paper.A4]))
+    data = (seed_handouts / "brief-booklet.pdf").read_bytes()
+    with pikepdf.open(io.BytesIO(data)) as imposed:
+        sides = len(imposed.pages)
+    order = [half_pages(data, side) for side in range(sides)]
+    assert order == booklet_order(pages)
+    assert order[0][1] == 1  # the cover on the front's right half
 
 
 def test_handouts_are_made_only_when_asked_for() -> None:
@@ -302,14 +382,74 @@ def test_handouts_are_made_only_when_asked_for() -> None:
     assert asked == [*plain, "brief-booklet.pdf", "flyer-2up.pdf", "flyer-4up.pdf"]
 
 
-def test_flyer_sheets_hold_their_copies_untagged() -> None:
+# ---------- the flyer laid out again at each copy's size ----------
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER], ids=lambda p: p.value)
+@pytest.mark.parametrize("copies", [2, 4])
+def test_each_copy_is_laid_out_at_its_own_size(paper: Paper, copies: int) -> None:
     campaign = load_campaign(SEED_CONTENT)
-    for name, copies in (("flyer-2up.pdf", 2), ("flyer-4up.pdf", 4)):
-        made, _ = make(name, campaign, BuildOptions(handouts=True))
-        (sheet,) = made.artifacts
-        document, page = first_sheet(sheet.data)
-        assert len(placements(page)) == copies and sheet.pages == 1
-        assert "/StructTreeRoot" not in document.Root
+    name = f"flyer-{copies}up.pdf"
+    made, (printed,) = make(name, campaign, BuildOptions(paper, handouts=True))
+    (sheet,) = made.artifacts
+    assert sheet.pages == 1 and printed.scaled is not None and printed.scaled.size
+    slot = copy_of(paper, copies)
+    with pikepdf.open(io.BytesIO(printed.pdf or b"")) as page:
+        width, height = (float(v) / MM for v in page.pages[0].mediabox[2:])
+    assert abs(width - slot.width_mm) < 0.05 and abs(height - slot.height_mm) < 0.05
+    document, placed_page = first_sheet(sheet.data)
+    assert "/StructTreeRoot" not in document.Root  # a sheet for a printer: untagged
+    placed = placements(placed_page)
+    assert len(placed) == copies
+    assert all(matrix[0] == 1 for _, matrix in placed)  # nothing shrunk
+    # On paper, every copy's demands are at least the 10 pt floor.
+    _, drawn = glyphs(sheet.data)
+    for demand in campaign.letter.meta.demands:
+        start = re.sub(r"\s", "", demand)[:10]
+        visible = [g for g in drawn if not g.char.isspace()]
+        joined = "".join(g.char for g in visible)
+        hits = [m.start() for m in re.finditer(re.escape(start), joined)]
+        assert len(hits) == copies
+        for at in hits:
+            assert min(g.size_pt for g in visible[at : at + len(start)]) >= 10
+
+
+def test_a_copy_the_demands_cannot_fit_is_left_out_with_a_note(
+    make_campaign, tmp_path: Path
+) -> None:
+    demands = [
+        f"Demand {n}: workers must have a real say in what is built and who it is sold to."
+        for n in range(1, 13)
+    ]
+    root = make_campaign(letter={"demands": demands})
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out, "--handouts")
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r"note: flyer-4up\.pdf: the 12 demands do not fit on a 4-up copy on A4 \(92 × 135\.5 mm\) "
+        r"even at the 10 pt floor: the flyer needs [\d.]+ pages \(\d+ mm more than the page "
+        r"holds\)\. Shorten the longest demands .*\. The sheet was not made; the other outputs "
+        r"were\.",
+        result.output,
+    ), result.output
+    written = sorted(path.name for path in out.iterdir())
+    assert written == ["brief-booklet.pdf", "brief.pdf", "flyer-2up.pdf", "flyer.pdf"]
+
+
+def test_a_copy_too_narrow_for_the_address_keeps_the_qr_code(make_campaign, tmp_path: Path) -> None:
+    url = "https://example.org/campaigns/a-fairer-workplace/open-letter?ref=flyer&lang=en"
+    root = make_campaign(letter={"url": url})
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out, "--handouts")
+    assert result.exit_code == 0, result.output
+    assert (
+        "note: flyer-4up.pdf: the address is too long for one line of a 4-up copy on A4 "
+        "(92 × 135.5 mm) even at 9 pt, so the copies carry the QR code and its label without it"
+    ) in result.output
+    four = (out / "flyer-4up.pdf").read_bytes()
+    assert [b.text for b in zxingcpp.read_barcodes(render(four, dpi=300))] == [url] * 4
+    assert "example.org" in page_texts(out / "flyer.pdf")[0]
+    assert "example.org" not in page_texts(out / "flyer-4up.pdf")[0]
 
 
 def test_the_seed_flyer_is_imposed_two_and_four_up(seed_handouts: Path) -> None:
@@ -322,5 +462,5 @@ def test_the_seed_flyer_is_imposed_two_and_four_up(seed_handouts: Path) -> None:
                 (297, 210) if landscape else (210, 297)
             )
             assert len(placements(sheet)) == copies
-        text = page_texts(seed_handouts / name)[0]
-        assert text.count("Stop selling facial recognition") == copies, name
+        text = re.sub(r"\s", "", page_texts(seed_handouts / name)[0])
+        assert text.count("Stopsellingfacialrecognition") == copies, name

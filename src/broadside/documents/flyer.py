@@ -1,16 +1,25 @@
-"""The flyer: the ask and the demands on one page, in type as large as the page allows."""
+"""The flyer: a poster of the campaign on one page, in type as large as the page allows.
+
+Read from three metres in two seconds: who the letter is to, the ask as a headline on a
+field of the accent colour, the demands, who asks, and where to read more (a QR code with
+a call to action and the address). The same flyer is laid out again at each handout
+copy's size (documents/handouts.py), so its type is printed at the size it was set.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from broadside import css
+from broadside.content.address import LARGEST_PT, SMALLEST_PT, printed_url, url_size
 from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline
-from broadside.content.models import Campaign
+from broadside.content.models import Campaign, LetterMeta
 from broadside.documents.document import Artifact, Made, Output
 from broadside.errors import BuildError
 from broadside.html.labels import Labels, w3c_date
@@ -25,20 +34,103 @@ from broadside.pdf.settings import PdfSettings
 
 FLOOR_PT = 10.0  # the demands are never set smaller: below it a flyer stops being one
 CAP_PT = 60.0  # however short the demands, larger than this reads as shouting
-LIMITS = fit.Limits(floor=FLOOR_PT, cap=CAP_PT, max_layouts=6)
+MAX_LAYOUTS = 6
 
 SPREAD_BELOW = 0.85  # at the cap, a page emptier than this spreads out its spare room
 PT_PER_MM = 72 / 25.4
 MM_PER_PX = 25.4 / 96
-# Lengths in flyer.css the first guess needs (it is only a guess: the fit measures).
-MARGINS_MM = (30.0, 29.0)  # left + right, top + bottom
-MASTHEAD_PT = 7.2 * PT_PER_MM  # the accent bar and the room under it
-FOOT_RULE_PT = 4 * PT_PER_MM + 2  # the rule over the foot and the room under it
 
 
-def flyer_sheets(output: Output, paper: PageSize, qr: QrCode | None) -> tuple[Stylesheet, ...]:
-    qr_size = f":root {{ --qr-size: {css.length(qr.size_mm, 'mm')}; }}\n" if qr else ""
-    return sheets_for(output.stylesheet, paper, qr_size)
+@dataclass(frozen=True)
+class Geometry:
+    """The flyer's fixed measures on one page: what the demands' type size does not scale.
+
+    The flyer itself is the whole sheet; a handout copy is a smaller page, read closer, so
+    its margins and call to action shrink with it, but less than in proportion (by the
+    square root of the width ratio), and never below what prints and scans well.
+    """
+
+    page: PageSize
+    margin_mm: float
+    qr_mm: float  # the QR code's printed width, without its quiet zone (0: no QR code)
+    gap_mm: float  # between the text beside the code and the code
+    quiet_mm: float  # the white the code needs all round (4 modules)
+    label_pt: float
+    url_pt: float | None  # None: no address, or too long for this page's line at 9 pt
+
+    @property
+    def reduction(self) -> float:
+        return self.page.width_mm / self.page.sheet.size_mm[0]
+
+    @property
+    def shrink(self) -> float:
+        """How much the fixed part of each type size and measure shrinks on this page."""
+        return math.sqrt(self.reduction)
+
+    @property
+    def foot_gap_mm(self) -> float:
+        return max(FOOT_GAP_MM, self.quiet_mm)
+
+    @property
+    def text_mm(self) -> float:
+        return self.page.width_mm - 2 * self.margin_mm
+
+    @property
+    def line_mm(self) -> float:
+        """The address line: the text column beside the QR code."""
+        return self.text_mm - self.qr_mm - self.gap_mm
+
+    @property
+    def limits(self) -> fit.Limits:
+        cap = max(FLOOR_PT, round(CAP_PT * self.reduction, 1))
+        return fit.Limits(floor=FLOOR_PT, cap=cap, max_layouts=MAX_LAYOUTS)
+
+    def custom_properties(self) -> str:
+        """The measures as custom properties, each one token (broadside/css.py)."""
+        values = {
+            "margin": css.length(self.margin_mm, "mm"),
+            "shrink": css.number(round(self.shrink, 3)),
+            "qr-size": css.length(self.qr_mm, "mm"),
+            "foot-gap": css.length(self.foot_gap_mm, "mm"),
+            "cta-gap": css.length(self.gap_mm, "mm"),
+            "label-size": css.length(self.label_pt, "pt"),
+        }
+        if self.url_pt:
+            values["url-size"] = css.length(self.url_pt, "pt")
+        return (
+            ":root { " + " ".join(f"--{name}: {value};" for name, value in values.items()) + " }\n"
+        )
+
+
+# On the whole sheet; a copy scales these by the square root of its width over the sheet's.
+MARGIN_MM, MIN_MARGIN_MM = 15.0, 7.0
+QR_MODULE_MM = 1.2  # a phone reads this from two metres off a poster...
+QR_MIN_MM, QR_MAX_MM = 36.0, 40.0  # ...and the code is at least 35 mm across, with 1 to spare
+QR_COPY_MIN_MM = 20.0  # a handbill is read in the hand: 20 mm still scans at arm's length
+GAP_MM = 7.0
+FOOT_GAP_MM = 4.0  # under the rule over the foot; more over a QR code, for its quiet zone
+LABEL_PT = 12.0
+
+
+def geometry(page: PageSize, qr: QrCode | None, url: str | None) -> Geometry:
+    reduction = page.width_mm / page.sheet.size_mm[0]
+    shrink = math.sqrt(reduction)
+    margin = max(MIN_MARGIN_MM, MARGIN_MM * reduction)
+    qr_mm = 0.0
+    if qr is not None:
+        qr_mm = min(QR_MAX_MM, max(QR_MIN_MM, qr.modules * QR_MODULE_MM))
+        qr_mm = max(QR_COPY_MIN_MM, qr_mm * reduction) if reduction < 1 else qr_mm
+    quiet = qr.quiet_mm(qr_mm) if qr else 0.0
+    gap = max(quiet, GAP_MM * shrink) if qr else 0.0
+    label = max(SMALLEST_PT, round(LABEL_PT * shrink, 1))
+    line = page.width_mm - 2 * margin - qr_mm - gap
+    largest = max(SMALLEST_PT, round(LARGEST_PT * shrink * 2) / 2)
+    url_pt = url_size(url, line, largest) if url else None
+    return Geometry(page, margin, qr_mm, gap, quiet, label, url_pt)
+
+
+def flyer_sheets(output: Output, shape: Geometry) -> tuple[Stylesheet, ...]:
+    return sheets_for(output.stylesheet, shape.page, shape.custom_properties())
 
 
 def campaign_qr(campaign: Campaign) -> QrCode | None:
@@ -51,34 +143,62 @@ def flyer_date(campaign: Campaign) -> date | None:
     return campaign.letter.meta.date or campaign.created
 
 
-def flyer_html(output: Output, campaign: Campaign, paper: PageSize, qr: QrCode | None) -> str:
+def flyer_intro(letter: LetterMeta, labels: Labels) -> str:
+    """The line over the demands, addressing the target by name when the letter has one.
+
+    "We call on you to:" on a poster speaks to whoever reads it; "Jeff Bezos, we call on
+    you to:" speaks to the target. An intro that names them already, or opens with a word
+    that may not be lowered (a name; a noun in German), is printed as written.
+    """
+    recipient = letter.recipient
+    if letter.demands_intro is None:
+        if recipient is None:
+            return labels.our_demands
+        return labels.format("our_demands_to", name=recipient.name)
+    intro = letter.demands_intro
+    if recipient is None:
+        return intro
+    words = {word.casefold() for word in re.findall(r"\w+", intro)}
+    names = {part.casefold() for part in re.findall(r"\w{3,}", recipient.name)}
+    first = re.match(r"\w+", intro)
+    if words & names or not first:
+        return intro
+    if first.group().casefold() not in labels.lowercase_after_name.split():
+        return intro
+    return f"{recipient.name}, {intro[0].lower()}{intro[1:]}"
+
+
+def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode | None) -> str:
     letter = campaign.letter.meta
     lang = letter.lang
+    labels = Labels(lang)
     ask = letter.ask or letter.title
-    date = flyer_date(campaign)
+    when = flyer_date(campaign)
 
     def text(markdown: str) -> str:
         return for_metadata(plain_inline(markdown, lang=lang))
 
     context: dict[str, Any] = {
         "lang": lang,
-        "paper": paper,
+        "paper": shape.page,
         "inline_styles": (),
         "meta": {
             "title": text(ask),
             "author": text(letter.signature),
             "subject": text(letter.title),
             "keywords": [text(keyword) for keyword in campaign.article.meta.keywords],
-            "created": w3c_date(date) if date else None,
-            "modified": w3c_date(date) if date else None,
+            "created": w3c_date(when) if when else None,
+            "modified": w3c_date(when) if when else None,
         },
         "letter": letter,
         "ask": ask,
-        "demands_intro": letter.demands_intro or Labels(lang).our_demands,
-        "labels": Labels(lang),
-        "date": date,
+        "demands_intro": flyer_intro(letter, labels),
+        "labels": labels,
+        "date": when,
         "url": letter.url,
-        "qr": qr,
+        "url_text": printed_url(letter.url) if letter.url and shape.url_pt else None,
+        "url_label": letter.url_label or labels.scan_to_read,
+        "qr": qr.sized(shape.qr_mm) if qr else None,
     }
     return render(output.template, context)
 
@@ -89,32 +209,47 @@ class TextModel:
 
     It only aims the search (its first size, and the shape of the curve between
     measurements); every decision is taken on measured layouts. Proportions mirror
-    flyer.css loosely: the headline is 1.3 × size + 8 pt, and so on.
+    flyer.css: the headline is 1.45 × size + 10 pt on the accent field, and so on.
     """
 
-    width_pt: float
-    height_pt: float
+    width_pt: float  # the text column
+    height_pt: float  # the page, less the margin under the foot
+    margin_pt: float
     ask_chars: int
     intro_chars: int
     demand_chars: tuple[int, ...]
     signature_chars: int
-    kicker: bool
-    qr_pt: float  # the QR code and its caption, or 0
+    kicker_chars: int  # 0: no recipient, no kicker
+    dated: bool
+    qr_pt: float  # the QR code's width, or 0
+    cta_pt: float  # the call to action's height beside the code (label and address)
+    foot_gap_pt: float
+    shrink: float
 
     def __call__(self, size: float) -> float:
-        width = self.width_pt
-        kicker, ask, intro = 0.3 * size + 7, 1.3 * size + 8, 0.3 * size + 8
-        signature, date = 0.45 * size + 11, 0.25 * size + 9
-        height = MASTHEAD_PT + (kicker * 1.7 if self.kicker else 0.0)
-        height += _lines(self.ask_chars, ask, width, 0.49) * ask * 1.06 + 0.55 * ask
-        height += _lines(self.intro_chars, intro, width, 0.48) * intro * 1.2 + 0.5 * intro
+        width, shrink = self.width_pt, self.shrink
+        kicker = max(9.0, 0.35 * size + 8 * shrink)
+        ask = 1.45 * size + 10 * shrink
+        intro = max(9.0, 0.3 * size + 8 * shrink)
+        signature = 0.45 * size + 11 * shrink
+        dated = max(9.0, 0.25 * size + 9 * shrink)
+        # The accent field: the margin above, the kicker, the headline, room under it.
+        height = self.margin_pt + 0.5 * ask
+        if self.kicker_chars:
+            height += _lines(self.kicker_chars, kicker, width, 0.52) * kicker * 1.25 + 0.5 * kicker
+        height += _lines(self.ask_chars, ask, width, 0.5) * ask * 1.05
+        height += 0.9 * size + _lines(self.intro_chars, intro, width, 0.5) * intro * 1.2
+        height += 0.5 * intro
         text_width = width - 1.55 * size  # less the numerals' column
         height += sum(_lines(n, size, text_width, 0.47) * size * 1.2 for n in self.demand_chars)
         height += 0.45 * size * (len(self.demand_chars) - 1)
-        from_width = width - (self.qr_pt + 23 if self.qr_pt else 0)
-        from_block = _lines(self.signature_chars, signature, from_width, 0.49) * signature * 1.15
-        from_block += date * 1.45
-        height += size + FOOT_RULE_PT + max(from_block, self.qr_pt)
+        height += size  # the room kept over the foot
+        from_width = width - (self.qr_pt + 20 if self.qr_pt else 0)
+        from_block = _lines(self.signature_chars, signature, from_width, 0.5) * signature * 1.15
+        from_block += dated * 1.5 if self.dated else 0.0
+        if self.qr_pt:
+            from_block = max(from_block + self.cta_pt + 6, self.qr_pt)
+        height += self.foot_gap_pt + 2 + from_block  # the rule, and the room under it
         return height / self.height_pt
 
 
@@ -127,26 +262,30 @@ def _lines(chars: int, size: float, width: float, advance: float) -> float:
     return max(1.0, chars * advance * size / max(width, size) + 0.5)
 
 
-def text_model(campaign: Campaign, paper: PageSize, qr: QrCode | None) -> TextModel:
+def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
     letter = campaign.letter.meta
     lang = letter.lang
-    width_mm, height_mm = paper.size_mm
+    recipient = letter.recipient
+    kicker = 0
+    if recipient is not None:
+        parts = (recipient.name, recipient.role or "", recipient.organisation or "")
+        kicker = len(Labels(lang).open_letter_to) + sum(len(part) + 4 for part in parts)
+    cta = shape.label_pt * 1.3 + (shape.url_pt * 1.3 if shape.url_pt else 0.0)
     return TextModel(
-        width_pt=(width_mm - MARGINS_MM[0]) * PT_PER_MM,
-        height_pt=(height_mm - MARGINS_MM[1]) * PT_PER_MM,
+        width_pt=shape.text_mm * PT_PER_MM,
+        height_pt=(shape.page.height_mm - shape.margin_mm) * PT_PER_MM,
+        margin_pt=shape.margin_mm * PT_PER_MM,
         ask_chars=len(plain_inline(letter.ask or letter.title, lang=lang)),
-        intro_chars=len(plain_inline(letter.demands_intro or Labels(lang).our_demands, lang=lang)),
+        intro_chars=len(plain_inline(flyer_intro(letter, Labels(lang)), lang=lang)),
         demand_chars=tuple(len(plain_inline(d, lang=lang)) for d in letter.demands),
         signature_chars=len(plain_inline(letter.signature, lang=lang)),
-        kicker=letter.recipient is not None,
-        qr_pt=_qr_block_pt(qr, letter.url) if qr and letter.url else 0.0,
+        kicker_chars=kicker,
+        dated=flyer_date(campaign) is not None,
+        qr_pt=shape.qr_mm * PT_PER_MM,
+        cta_pt=cta if shape.qr_mm else 0.0,
+        foot_gap_pt=shape.foot_gap_mm * PT_PER_MM,
+        shrink=shape.shrink,
     )
-
-
-def _qr_block_pt(qr: QrCode, url: str) -> float:
-    """The code and the address printed under it (8.5 pt, wrapped to the code's width)."""
-    width = qr.size_mm * PT_PER_MM
-    return width + 1 * PT_PER_MM + _lines(len(url), 8.5, width, 0.5) * 8.5 * 1.25
 
 
 # The flyer's scale: every type size in flyer.css follows --demand-size (and the room the
@@ -156,23 +295,32 @@ SCALE_SHEET = ":root {{ --demand-size: {size}; --spare: {spare}; }}\n"
 FLOW, FOOT = "flyer-main", "flyer-foot"  # ids in flyer.html.j2: the flow and the pinned foot
 
 
-def jobs(
-    output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
-) -> tuple[PrintJob, ...]:
-    """One job: the flyer at the largest demand size that fits one page (never below the floor)."""
+def flyer_job(
+    output: Output, campaign: Campaign, page: PageSize, settings: PdfSettings
+) -> tuple[PrintJob, Geometry]:
+    """The flyer laid out on `page` at the largest demand size that fits (never below the
+    floor), and the measures it was laid out with."""
     qr = campaign_qr(campaign)
-    page = output.page_size(options)
-    layout = Layout(flyer_html(output, campaign, page, qr), flyer_sheets(output, page, qr))
+    shape = geometry(page, qr, campaign.letter.meta.url)
+    layout = Layout(flyer_html(output, campaign, shape, qr), flyer_sheets(output, shape))
     scale = Scale(
-        limits=LIMITS,
-        model=fit.Curve.sample(text_model(campaign, page, qr), LIMITS),
+        limits=shape.limits,
+        model=fit.Curve.sample(text_model(campaign, shape), shape.limits),
         sheet=SCALE_SHEET,
         flow=FLOW,
         foot=FOOT,
         spread_below=SPREAD_BELOW,
     )
     job = PrintJob(output.name, campaign.root, settings, (layout,), scale=scale)
-    return (replace(job, languages=(campaign.letter.meta.lang,)),)
+    return replace(job, languages=(campaign.letter.meta.lang,)), shape
+
+
+def jobs(
+    output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
+) -> tuple[PrintJob, ...]:
+    """One job: the flyer on its page (the whole sheet)."""
+    job, _ = flyer_job(output, campaign, output.page_size(options), settings)
+    return (job,)
 
 
 def finish(
@@ -181,13 +329,26 @@ def finish(
     (flyer,) = printed
     scaled = flyer.scaled
     assert scaled is not None
+    details = fit_details(output, scaled)
+    if flyer.pdf is None or scaled.size is None:
+        page = output.page_size(options)
+        raise BuildError(f"{overflow_message(output, campaign, page, scaled)} Nothing was written.")
+    return Made(
+        (Artifact(output.name, flyer.pdf, flyer.pages),),
+        warnings=tuple(f"{output.name}: {message}" for message in flyer.warnings),
+        details=tuple(f"{output.name}: {detail}" for detail in details),
+    )
+
+
+def fit_details(output: Output, scaled: Scaled) -> list[str]:
+    """What the fit search tried and chose, for --verbose."""
     details = [
         f"layout {number} at {trial.size:g} pt: {trial.fullness:.0%} of the page"
         + ("" if trial.fits else " (overflows)")
         for number, trial in enumerate(scaled.trials, start=1)
     ]
-    if flyer.pdf is None or scaled.size is None:
-        raise BuildError(overflow_message(output, campaign, options.paper, scaled))
+    if scaled.size is None:
+        return details
     layouts = len(scaled.trials)
     if scaled.spread_fullness is not None:
         layouts += 1
@@ -196,26 +357,23 @@ def finish(
             f"{scaled.spread_px * MM_PER_PX:.0f} mm lower: {scaled.spread_fullness:.0%} of the page"
         )
     details.append(
-        f"demands set at {scaled.size:g} pt (floor {FLOOR_PT:g}, cap {CAP_PT:g}): "
+        f"demands set at {scaled.size:g} pt (floor {FLOOR_PT:g}): "
         f"{_count(layouts, 'layout')} in {scaled.milliseconds:.0f} ms"
     )
-    return Made(
-        (Artifact(output.name, flyer.pdf, flyer.pages),),
-        warnings=tuple(f"{output.name}: {message}" for message in flyer.warnings),
-        details=tuple(f"{output.name}: {detail}" for detail in details),
-    )
+    return details
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def overflow_message(output: Output, campaign: Campaign, paper: Paper, scaled: Scaled) -> str:
+def overflow_message(output: Output, campaign: Campaign, page: PageSize, scaled: Scaled) -> str:
     """Say how far the flyer overflows at the floor, and what would make it fit."""
     letter = campaign.letter.meta
     at_floor = scaled.at(FLOOR_PT)
     fullness = at_floor.fullness if at_floor else float("nan")
-    over_mm = (fullness - 1) * (paper.size_mm[1] - MARGINS_MM[1])
+    shape_margin = max(MIN_MARGIN_MM, MARGIN_MM * page.width_mm / page.sheet.size_mm[0])
+    over_mm = (fullness - 1) * (page.height_mm - shape_margin)
     count = len(letter.demands)
     lengths = sorted(
         (-len(plain_inline(demand, lang=letter.lang)), number)
@@ -225,12 +383,13 @@ def overflow_message(output: Output, campaign: Campaign, paper: Paper, scaled: S
     advice = f"Shorten the longest demands ({longest}), or have fewer of them"
     if letter.ask and len(letter.ask) > -lengths[0][0]:
         advice += f", or the headline (ask: {len(letter.ask):,} characters)"
-    taller = Paper.A4.size_mm[1] - paper.size_mm[1]
-    if taller > 0 and over_mm < taller:
+    taller = Paper.A4.size_mm[1] - page.height_mm
+    if page.whole and taller > 0 and over_mm < taller:
         advice += f"; or build with --paper a4 ({Paper.A4.label} is {taller:.1f} mm taller)"
     subject = "the demand does" if count == 1 else f"the {count} demands do"
+    where = f"one {page.label} page" if page.whole else f"a {page.label}"
     return (
-        f"{output.name}: {subject} not fit on one {paper.label} page even at the {FLOOR_PT:g} pt "
-        f"floor: the flyer needs {fullness:.2f} pages ({over_mm:.0f} mm more than the page holds). "
-        f"{advice}. Nothing was written."
+        f"{output.name}: {subject} not fit on {where} even at the {FLOOR_PT:g} pt floor: the "
+        f"flyer needs {fullness:.2f} pages ({over_mm:.0f} mm more than the page holds). "
+        f"{advice}."
     )

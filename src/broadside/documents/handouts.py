@@ -1,8 +1,11 @@
-"""`--handouts`: sheets for the printer, made from the brief and the flyer.
+"""`--handouts`: sheets for the printer, laid out at the size they are printed.
 
-brief-booklet.pdf: the brief imposed for saddle stitching; flyer-2up.pdf and flyer-4up.pdf:
-copies of the flyer per sheet, with cut marks (pdf/imposition.py). Sheets are untagged and
-never PDF/A, whatever the other options: they are for a printer, not a reader.
+brief-booklet.pdf: the brief laid out again on half a sheet (A5 on A4), then imposed for
+saddle stitching; flyer-2up.pdf and flyer-4up.pdf: the flyer laid out again at the size of
+one copy, by the same fit search, two or four to a sheet with cut marks (pdf/imposition.py).
+Nothing is shrunk on the way to paper, so the type sizes the layouts promise (the brief's
+reading size, the flyer's 10 pt floor) are the sizes printed. Sheets are untagged and never
+PDF/A, whatever the other options: they are for a printer, not a reader.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from collections.abc import Sequence
 from broadside.content.models import Campaign
 from broadside.documents import brief, flyer
 from broadside.documents.document import Artifact, Made, Output
-from broadside.errors import BuildError
 from broadside.options import BuildOptions
 from broadside.pdf.jobs import Printed, PrintJob
 from broadside.pdf.settings import PdfSettings
@@ -25,6 +27,7 @@ def _for_sheets(settings: PdfSettings) -> PdfSettings:
 def booklet_jobs(
     output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
 ) -> tuple[PrintJob, ...]:
+    """The brief's own job, on the booklet's page (half the sheet) with its thin sheet."""
     return brief.jobs(output, campaign, options, _for_sheets(settings))
 
 
@@ -36,13 +39,16 @@ def booklet(
     (pages,) = printed
     assert pages.pdf is not None
     sides = len(booklet_order(pages.pages))
-    return Made((Artifact(output.name, booklet(pages.pdf, options.paper), sides),))
+    details = (f"{output.name}: {pages.pages} pages of {output.page_size(options).label}",)
+    return Made((Artifact(output.name, booklet(pages.pdf, options.paper), sides),), details=details)
 
 
 def flyer_jobs(
     output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
 ) -> tuple[PrintJob, ...]:
-    return flyer.jobs(output, campaign, options, _for_sheets(settings))
+    """The flyer laid out again at one copy's size, by the same fit search."""
+    job, _ = flyer.flyer_job(output, campaign, output.page_size(options), _for_sheets(settings))
+    return (job,)
 
 
 def flyer_sheet(
@@ -53,10 +59,25 @@ def flyer_sheet(
     *,
     copies: int,
 ) -> Made:
+    """The copies on one sheet; or, when the demands do not fit a copy at the floor, no
+    sheet and a note saying why (the flyer itself, and every other output, still made)."""
     from broadside.pdf.imposition import n_up
 
     (page,) = printed
-    assert page.scaled is not None
+    scaled = page.scaled
+    assert scaled is not None
+    details = tuple(f"{output.name}: {detail}" for detail in flyer.fit_details(output, scaled))
+    size = output.page_size(options)
     if page.pdf is None:
-        raise BuildError(flyer.overflow_message(output, campaign, options.paper, page.scaled))
-    return Made((Artifact(output.name, n_up(page.pdf, options.paper, copies), 1),))
+        reason = flyer.overflow_message(output, campaign, size, scaled)
+        note = f"{reason} The sheet was not made; the other outputs were."
+        return Made((), notes=(note,), details=details)
+    notes = []
+    url = campaign.letter.meta.url
+    if url and flyer.geometry(size, flyer.campaign_qr(campaign), url).url_pt is None:
+        notes.append(
+            f"{output.name}: the address is too long for one line of a {size.label} even at "
+            "9 pt, so the copies carry the QR code and its label without it"
+        )
+    sheet = Artifact(output.name, n_up(page.pdf, options.paper, copies), 1)
+    return Made((sheet,), notes=tuple(notes), details=details)

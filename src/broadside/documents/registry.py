@@ -10,21 +10,25 @@ from functools import partial
 from broadside.documents import brief, flyer, handouts, mail
 from broadside.documents.document import Composed, Output
 from broadside.options import BuildOptions
+from broadside.paper import copy_of, half_sheet
 
 OUTPUTS = (
     # Both texts and any picture in the campaign folder.
     Output("brief.pdf", "brief.html.j2", "brief.css", ("*",), brief.jobs, brief.finish),
     # The letter's words, and the article's dates and keywords; no pictures.
     Output("flyer.pdf", "flyer.html.j2", "flyer.css", ("*.md",), flyer.jobs, flyer.finish),
+    # The brief again on half a sheet, folded: its own sheet, then the booklet's page.
     Output(
         "brief-booklet.pdf",
         "brief.html.j2",
-        "brief.css",
+        ("brief.css", "booklet.css"),
         ("*",),
         handouts.booklet_jobs,
         handouts.booklet,
         handout=True,
+        page=half_sheet,
     ),
+    # The flyer again at the size of one of two or four copies on a sheet.
     *(
         Output(
             f"flyer-{copies}up.pdf",
@@ -34,6 +38,7 @@ OUTPUTS = (
             handouts.flyer_jobs,
             partial(handouts.flyer_sheet, copies=copies),
             handout=True,
+            page=partial(copy_of, copies=copies),
         )
         for copies in (2, 4)
     ),

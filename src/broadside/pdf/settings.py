@@ -67,7 +67,12 @@ class PdfSettings:
     def page_css(self) -> str:
         """The print-shop part of the page rule: bleed, so edge-to-edge backgrounds extend.
 
+        Page backgrounds fill the bleed by themselves; an element's background that touches
+        an edge reaches into it with `--bleed` (the flyer's accent field does).
         Crop marks are not WeasyPrint's (those sit inside the bleed, over the background);
         `finishing.py` draws them outside it, on white.
         """
-        return f"@page {{ bleed: {css.length(self.bleed_mm, 'mm')}; }}\n" if self.bleed_mm else ""
+        if not self.bleed_mm:
+            return ""
+        bleed = css.length(self.bleed_mm, "mm")
+        return f"@page {{ bleed: {bleed}; }}\n:root {{ --bleed: {bleed}; }}\n"
