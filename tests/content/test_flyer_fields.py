@@ -36,7 +36,7 @@ def test_the_organisation_is_read_and_checked_like_every_field(make_campaign) ->
     root = make_campaign()
     write_letter(root, "recipient:\n  name: Jeff Bezos\n  organisation: 42\n")
     assert problems(root) == [
-        "campaign/letter.md:7: recipient.organisation: must be text, not a number (42): to "
+        "campaign/letter.md:7: recipient.organisation: must be text, not a number (42); to "
         'print it as written, quote it: "42"'
     ]
     write_letter(root, "recipient:\n  name: Jeff Bezos\n  organization: Amazon\n")
@@ -79,7 +79,7 @@ def test_a_label_needs_a_url_and_is_short(make_campaign) -> None:
     write_letter(root, "url_label: Scan to sign\n")
     assert problems(root) == [
         "campaign/letter.md:5: url_label: needs a url: it is printed beside the QR code that "
-        "leads there"
+        "leads there; add the url, or delete the label"
     ]
     write_letter(root, f"url: https://example.org\nurl_label: {'Scan to sign ' * 8}\n")
     assert problems(root) == ["campaign/letter.md:6: url_label: is too long: at most 80 characters"]

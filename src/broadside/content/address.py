@@ -55,8 +55,8 @@ def address_problems(source: SourceFile, meta: LetterMeta) -> list[Problem]:
                 "url",
                 f"too long to print on one line of the flyer: without https:// it is "
                 f"{wide:.0f} mm wide at {SMALLEST_PT:g} pt, the smallest size allowed, and the "
-                f"line holds {LINE_MM:g} mm; use a shorter address (a short link that "
-                "redirects to it)",
+                f"line holds {LINE_MM:g} mm",
+                hint="use a shorter address (a short link that redirects to it)",
             )
         )
     if meta.url_label is not None and meta.url is None:
@@ -66,6 +66,7 @@ def address_problems(source: SourceFile, meta: LetterMeta) -> list[Problem]:
                 source.line_of(("url_label",)),
                 "url_label",
                 "needs a url: it is printed beside the QR code that leads there",
+                hint="add the url, or delete the label",
             )
         )
     return problems

@@ -232,7 +232,7 @@ class TextModel:
         ask = 1.45 * size + 10 * shrink
         intro = max(9.0, 0.3 * size + 8 * shrink)
         signature = 0.45 * size + 11 * shrink
-        dated = max(9.0, 0.25 * size + 9 * shrink)
+        date_pt = max(9.0, 0.25 * size + 9 * shrink)
         # The accent field: the margin above, the kicker, the headline, room under it.
         height = self.margin_pt + 0.5 * ask
         if self.kicker_chars:
@@ -246,7 +246,7 @@ class TextModel:
         height += size  # the room kept over the foot
         from_width = width - (self.qr_pt + 20 if self.qr_pt else 0)
         from_block = _lines(self.signature_chars, signature, from_width, 0.5) * signature * 1.15
-        from_block += dated * 1.5 if self.dated else 0.0
+        from_block += date_pt * 1.5 if self.dated else 0.0
         if self.qr_pt:
             from_block = max(from_block + self.cta_pt + 6, self.qr_pt)
         height += self.foot_gap_pt + 2 + from_block  # the rule, and the room under it
