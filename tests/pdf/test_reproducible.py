@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -121,3 +122,27 @@ def test_a_date_without_an_offset_means_the_same_instant_in_every_zone(
         assert as_utc(datetime(2018, 6, 20)) == datetime(2018, 6, 20, tzinfo=UTC)
     monkeypatch.delenv("TZ")
     time.tzset()
+
+
+def test_where_the_folder_is_changes_nothing_in_the_pdfs(tmp_path: Path) -> None:
+    """A campaign with a picture, built from two places: the same bytes (a picture's name in
+    the PDF is a digest of its address, so the address must not say where the folder is)."""
+    from PIL import Image
+
+    builds = []
+    for place in ("here", "somewhere/else/entirely"):
+        folder = Path(shutil.copytree(SEED_CONTENT, tmp_path / place / "campaign"))
+        Image.radial_gradient("L").convert("RGB").save(folder / "photo.jpg", quality=80)
+        article = folder / "article.md"
+        text = article.read_text(encoding="utf-8")
+        picture = "figure:\n  file: photo.jpg\n  alt: A grey circle, light at its centre\n"
+        article.write_text(text.replace("figure:\n", picture, 1))
+        out = tmp_path / place / "out"
+        result = run_cli("build", folder, "--out", out, "--archival")
+        assert result.exit_code == 0, result.output
+        builds.append(out)
+    first, second = builds
+    for name in ("brief.pdf", "flyer.pdf"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    with pikepdf.open(first / "brief.pdf") as pdf:
+        assert any("/XObject" in page.Resources for page in pdf.pages)  # the picture is in

@@ -66,10 +66,18 @@ def own_roots() -> tuple[Path, ...]:
     return (TEMPLATES, STYLES, *sorted({path.parent for path in font_files()}))
 
 
-def _fetcher(own: Sequence[Path], pictures: Sequence[Path] = ()) -> Any:
-    """A WeasyPrint URL fetcher that serves only what `Confinement` allows, never the network."""
+# Where a job's campaign folder appears to the renderer: documents are laid out as if the
+# folder were here, so nothing in a PDF (a picture's name is a digest of its address) depends
+# on where the folder sits on disk. The fetcher maps it back to the real folder.
+CAMPAIGN_URL = "file:///campaign/"
+
+
+def _fetcher(own: Sequence[Path], campaign: Path | None = None) -> Any:
+    """A WeasyPrint URL fetcher that serves only what `Confinement` allows, never the network:
+    Broadside's own files, and pictures from `campaign`, which it serves at CAMPAIGN_URL."""
     urls = weasyprint().urls
-    confinement = Confinement.of(own, pictures)
+    confinement = Confinement.of(own, () if campaign is None else (campaign,))
+    mounted = None if campaign is None else campaign.resolve().as_uri() + "/"
 
     class Served(urls.URLFetcherResponse):  # type: ignore[misc,name-defined]
         """A response with no file path: WeasyPrint otherwise re-reads some pictures from
@@ -81,6 +89,8 @@ def _fetcher(own: Sequence[Path], pictures: Sequence[Path] = ()) -> Any:
 
     class ConfinedFetcher(urls.URLFetcher):  # type: ignore[misc,name-defined]
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if mounted is not None and url.startswith(CAMPAIGN_URL):
+                url = mounted + url.removeprefix(CAMPAIGN_URL)
             try:
                 real, data = confinement.read(url)
             except Refused as error:
@@ -135,7 +145,7 @@ class Engine:
 
     def print(self, job: PrintJob) -> Printed:
         with self._capture() as messages:
-            fetcher = _fetcher(self._own, (job.base,))
+            fetcher = _fetcher(self._own, job.base)
             if job.scale is not None:
                 return self._scaled(job, job.scale, fetcher, messages)
             for index, layout in enumerate(job.layouts):
@@ -197,9 +207,7 @@ class Engine:
 
     def _parse(self, layout: Layout, job: PrintJob, fetcher: Any) -> Any:
         """Parsed once; the result can be laid out many times (a scale search does)."""
-        return weasyprint().HTML(
-            string=layout.html, base_url=job.base.as_uri() + "/", url_fetcher=fetcher
-        )
+        return weasyprint().HTML(string=layout.html, base_url=CAMPAIGN_URL, url_fetcher=fetcher)
 
     def _render(self, parsed: Any, sheets: Sequence[Stylesheet], job: PrintJob) -> Any:
         press = job.settings.page_css()  # bleed: every output inherits it
