@@ -18,6 +18,9 @@ from broadside import css
 # copy across the gutter.
 SHEET_MARGIN_MM = 10.0
 GUTTER_MM = 6.0
+# A copy's colours run this far past its cut, into the gutter: a cut a little off never
+# leaves a white edge on a band that runs to the edge.
+COPY_BLEED_MM = GUTTER_MM / 2
 
 
 class Paper(StrEnum):

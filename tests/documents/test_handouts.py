@@ -395,8 +395,11 @@ def test_each_copy_is_laid_out_at_its_own_size(paper: Paper, copies: int) -> Non
     assert sheet.pages == 1 and printed.scaled is not None and printed.scaled.size
     slot = copy_of(paper, copies)
     with pikepdf.open(io.BytesIO(printed.pdf or b"")) as page:
-        width, height = (float(v) / MM for v in page.pages[0].mediabox[2:])
+        trim = [float(v) / MM for v in page.pages[0].TrimBox]
+        bleed = [float(v) / MM for v in page.pages[0].BleedBox]
+    width, height = trim[2] - trim[0], trim[3] - trim[1]
     assert abs(width - slot.width_mm) < 0.05 and abs(height - slot.height_mm) < 0.05
+    assert abs(trim[0] - bleed[0] - 3) < 0.05  # its band runs on into half the gutter
     document, placed_page = first_sheet(sheet.data)
     assert "/StructTreeRoot" not in document.Root  # a sheet for a printer: untagged
     placed = placements(placed_page)
@@ -464,3 +467,31 @@ def test_the_seed_flyer_is_imposed_two_and_four_up(seed_handouts: Path) -> None:
             assert len(placements(sheet)) == copies
         text = re.sub(r"\s", "", page_texts(seed_handouts / name)[0])
         assert text.count("Stopsellingfacialrecognition") == copies, name
+
+
+def test_a_copys_colour_band_runs_past_its_cut(seed_handouts: Path) -> None:
+    """Cut a little off, a copy still has no white edge on its band: the band runs on 3 mm
+    past each cut, into the gutter and the margin, and no further (cut marks start beyond)."""
+    data = (seed_handouts / "flyer-2up.pdf").read_bytes()
+    document, sheet = first_sheet(data)
+    placed = [matrix for _, matrix in placements(sheet)]
+    height_pt = float(sheet.mediabox[3])
+    document.close()
+    slot = copy_of(Paper.A4, 2)
+    dpi = 150
+    image = render(data, dpi=dpi)
+
+    def accent(x_pt: float, y_pt: float) -> bool:
+        pixel = image.getpixel((round(x_pt * dpi / 72), round((height_pt - y_pt) * dpi / 72)))
+        return all(abs(a - b) < 20 for a, b in zip(pixel, (164, 38, 44), strict=True))
+
+    first, second = sorted(matrix[4] for matrix in placed)
+    bottom = placed[0][5]
+    top = bottom + slot.height_mm * MM
+    band = top - 8 * MM  # level with the band, under the copies' top edge
+    left, right = first, second + slot.width_mm * MM
+    assert accent(left - 1.5 * MM, band) and not accent(left - 4.5 * MM, band)
+    assert accent(right + 1.5 * MM, band) and not accent(right + 4.5 * MM, band)
+    gutter = first + slot.width_mm * MM
+    assert all(accent(gutter + d * MM, band) for d in (0.5, 1.5, 3, 4.5, 5.5))  # both bled
+    assert accent(left + 5 * MM, top + 1.5 * MM) and not accent(left + 5 * MM, top + 4.5 * MM)

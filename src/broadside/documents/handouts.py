@@ -11,11 +11,13 @@ PDF/A, whatever the other options: they are for a printer, not a reader.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from broadside.content.models import Campaign
 from broadside.documents import brief, flyer
 from broadside.documents.document import Artifact, Made, Output
 from broadside.options import BuildOptions
+from broadside.paper import COPY_BLEED_MM
 from broadside.pdf.jobs import Printed, PrintJob
 from broadside.pdf.settings import PdfSettings
 
@@ -46,8 +48,10 @@ def booklet(
 def flyer_jobs(
     output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
 ) -> tuple[PrintJob, ...]:
-    """The flyer laid out again at one copy's size, by the same fit search."""
-    job, _ = flyer.flyer_job(output, campaign, output.page_size(options), _for_sheets(settings))
+    """The flyer laid out again at one copy's size, by the same fit search, with a bleed
+    into the gutter so its colour band survives a cut a little off."""
+    for_copies = replace(_for_sheets(settings), bleed_mm=COPY_BLEED_MM)
+    job, _ = flyer.flyer_job(output, campaign, output.page_size(options), for_copies)
     return (job,)
 
 
@@ -79,5 +83,5 @@ def flyer_sheet(
             f"{output.name}: the address is too long for one line of a {size.label} even at "
             "9 pt, so the copies carry the QR code and its label without it"
         )
-    sheet = Artifact(output.name, n_up(page.pdf, options.paper, copies), 1)
+    sheet = Artifact(output.name, n_up(page.pdf, options.paper, copies, bleed=True), 1)
     return Made((sheet,), notes=tuple(notes), details=details)

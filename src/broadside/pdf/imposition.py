@@ -47,8 +47,13 @@ class Box:
         return self.bottom + self.height
 
 
-def n_up(pdf: bytes, paper: Paper, copies: int) -> bytes:
-    """`copies` (2 or 4) of a one-page PDF on one sheet of `paper`, with cut marks."""
+def n_up(pdf: bytes, paper: Paper, copies: int, *, bleed: bool = False) -> bytes:
+    """`copies` (2 or 4) of a one-page PDF on one sheet of `paper`, with cut marks.
+
+    With `bleed`, each copy is drawn with its bleed (up to half the gutter), so a colour that
+    runs to a copy's edge runs past the cut and a cut a little off leaves no white edge; the
+    cut marks start beyond it.
+    """
     grid = n_up_grid(copies)
     columns, rows = grid.columns, grid.rows
     sheet_width, sheet_height = grid.sheet_mm(paper)
@@ -57,7 +62,7 @@ def n_up(pdf: bytes, paper: Paper, copies: int) -> bytes:
         if len(source.pages) != 1:
             raise ValueError(f"n-up takes a one-page PDF, not {len(source.pages)} pages")
         out = _new_like(source)
-        form, (page_width, page_height) = _form(out, source.pages[0])
+        form, (page_width, page_height), past = _form(out, source.pages[0], bleed=bleed)
         scale = min(
             1.0,  # a page made at the copy's size goes in as it is, never enlarged
             (sheet[0] - 2 * SHEET_MARGIN - (columns - 1) * GUTTER) / columns / page_width,
@@ -76,7 +81,8 @@ def n_up(pdf: bytes, paper: Paper, copies: int) -> bytes:
             for row in reversed(range(rows))  # top row first: the order a reader expects
             for column in range(columns)
         ]
-        content = b"".join(_place(slot, scale) for slot in slots) + _cut_marks(slots, sheet)
+        marks = _cut_marks(slots, sheet, gap=max(MARK_GAP, past * scale + 1 * MM))
+        content = b"".join(_place(slot, scale) for slot in slots) + marks
         _add_sheet(out, sheet, content, {"/Page": form})
         return _save(out)
 
@@ -113,7 +119,7 @@ def booklet(pdf: bytes, paper: Paper) -> bytes:
             for number, is_left in ((left, True), (right, False)):
                 if number is None:
                     continue
-                form, (page_width, page_height) = forms[number - 1]
+                form, (page_width, page_height), _ = forms[number - 1]
                 scale = min(1.0, half / page_width, sheet[1] / page_height)
                 # Pages meet at the fold; centred top to bottom.
                 x = half - page_width * scale if is_left else half
@@ -140,18 +146,27 @@ def _new_like(source: pikepdf.Pdf) -> pikepdf.Pdf:
     return out
 
 
-def _form(out: pikepdf.Pdf, page: pikepdf.Page) -> tuple[pikepdf.Object, tuple[float, float]]:
-    """The page as a form XObject in `out`, clipped to its TrimBox, and the trim's size."""
+def _form(
+    out: pikepdf.Pdf, page: pikepdf.Page, *, bleed: bool = False
+) -> tuple[pikepdf.Object, tuple[float, float], float]:
+    """The page as a form XObject in `out`, clipped to its TrimBox (or its BleedBox, up to
+    half the gutter, with `bleed`), the trim's size, and how far past the trim it reaches."""
     trim = [float(value) for value in page.obj.get("/TrimBox", page.mediabox)]
+    clip, past = trim, 0.0
+    if bleed and "/BleedBox" in page.obj:
+        box = [float(value) for value in page.obj.BleedBox]
+        reach = (trim[0] - box[0], trim[1] - box[1], box[2] - trim[2], box[3] - trim[3])
+        past = max(0.0, min(GUTTER / 2, *reach))
+        clip = [trim[0] - past, trim[1] - past, trim[2] + past, trim[3] + past]
     form = page.as_form_xobject()
-    form.BBox = pikepdf.Array(trim)
+    form.BBox = pikepdf.Array(clip)
     for key in ("/StructParents", "/StructParent"):  # the structure tree stays behind
         if key in form:
             del form[key]
     copied = out.copy_foreign(form)
     # Place the trim's lower-left corner at the origin, whatever the source's bleed.
     copied.Matrix = pikepdf.Array([1, 0, 0, 1, -trim[0], -trim[1]])
-    return copied, (trim[2] - trim[0], trim[3] - trim[1])
+    return copied, (trim[2] - trim[0], trim[3] - trim[1]), past
 
 
 def _place(slot: Box, scale: float, name: str = "/Page") -> bytes:
@@ -160,7 +175,7 @@ def _place(slot: Box, scale: float, name: str = "/Page") -> bytes:
     ).encode()
 
 
-def _cut_marks(slots: list[Box], sheet: tuple[float, float]) -> bytes:
+def _cut_marks(slots: list[Box], sheet: tuple[float, float], gap: float = MARK_GAP) -> bytes:
     """Hairlines in the sheet's margins, in line with every cut: none over a copy."""
     xs = sorted({x for slot in slots for x in (slot.left, slot.right)})
     ys = sorted({y for slot in slots for y in (slot.bottom, slot.top)})
@@ -168,11 +183,11 @@ def _cut_marks(slots: list[Box], sheet: tuple[float, float]) -> bytes:
     low_y, high_y = min(ys), max(ys)
     lines = []
     for x in xs:
-        lines.append((x, low_y - MARK_GAP, x, low_y - MARK_GAP - MARK_LENGTH))
-        lines.append((x, high_y + MARK_GAP, x, high_y + MARK_GAP + MARK_LENGTH))
+        lines.append((x, low_y - gap, x, low_y - gap - MARK_LENGTH))
+        lines.append((x, high_y + gap, x, high_y + gap + MARK_LENGTH))
     for y in ys:
-        lines.append((low_x - MARK_GAP, y, low_x - MARK_GAP - MARK_LENGTH, y))
-        lines.append((high_x + MARK_GAP, y, high_x + MARK_GAP + MARK_LENGTH, y))
+        lines.append((low_x - gap, y, low_x - gap - MARK_LENGTH, y))
+        lines.append((high_x + gap, y, high_x + gap + MARK_LENGTH, y))
     ops = [f"q 0 0 0 RG {MARK_WIDTH:g} w 0 J"]
     ops += [f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S" for x1, y1, x2, y2 in lines]
     ops.append("Q\n")
