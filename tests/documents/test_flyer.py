@@ -8,6 +8,7 @@ camera decodes.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -216,7 +217,12 @@ def render(path: Path, dpi: float) -> Any:
 
 def decoded(path: Path) -> list[Any]:
     """What a phone would read off the page: render it, then decode every barcode."""
-    return list(zxingcpp.read_barcodes(render(path, 300)))
+    return list(_decoded(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=32)
+def _decoded(path: Path, modified: int) -> tuple[Any, ...]:
+    return tuple(zxingcpp.read_barcodes(render(path, 300)))  # 300 dpi: about 2 s a page
 
 
 def pages(path: Path) -> int:

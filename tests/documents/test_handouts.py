@@ -453,6 +453,10 @@ def test_a_copy_too_narrow_for_the_address_keeps_the_qr_code(make_campaign, tmp_
     assert [b.text for b in zxingcpp.read_barcodes(render(four, dpi=300))] == [url] * 4
     assert "example.org" in page_texts(out / "flyer.pdf")[0]
     assert "example.org" not in page_texts(out / "flyer-4up.pdf")[0]
+    # Too long to go beside a 2-up copy's code, it goes on a line of its own under it.
+    two = page_texts(out / "flyer-2up.pdf")[0]
+    assert two.count(url.removeprefix("https://")) == 2
+    assert "note: flyer-2up.pdf" not in result.output
 
 
 def test_the_seed_flyer_is_imposed_two_and_four_up(seed_handouts: Path) -> None:

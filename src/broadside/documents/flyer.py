@@ -56,7 +56,8 @@ class Geometry:
     gap_mm: float  # between the text beside the code and the code
     quiet_mm: float  # the white the code needs all round (4 modules)
     label_pt: float
-    url_pt: float | None  # None: no address, or too long for this page's line at 9 pt
+    url_pt: float | None  # None: no address, or too long for this page even at 9 pt
+    url_below: bool = False  # on a line of its own under the code: too long to go beside it
 
     @property
     def reduction(self) -> float:
@@ -97,9 +98,8 @@ class Geometry:
         }
         if self.url_pt:
             values["url-size"] = css.length(self.url_pt, "pt")
-        return (
-            ":root { " + " ".join(f"--{name}: {value};" for name, value in values.items()) + " }\n"
-        )
+        declarations = " ".join(f"--{name}: {value};" for name, value in values.items())
+        return f":root {{ {declarations} }}\n"
 
 
 # On the whole sheet; a copy scales these by the square root of its width over the sheet's.
@@ -123,9 +123,13 @@ def geometry(page: PageSize, qr: QrCode | None, url: str | None) -> Geometry:
     quiet = qr.quiet_mm(qr_mm) if qr else 0.0
     gap = max(quiet, GAP_MM * shrink) if qr else 0.0
     label = max(SMALLEST_PT, round(LABEL_PT * shrink, 1))
-    line = page.width_mm - 2 * margin - qr_mm - gap
+    text = page.width_mm - 2 * margin
     largest = max(SMALLEST_PT, round(LARGEST_PT * shrink * 2) / 2)
-    url_pt = url_size(url, line, largest) if url else None
+    url_pt = url_size(url, text - qr_mm - gap, largest) if url else None
+    if url and url_pt is None and reduction < 1:
+        # A copy's line beside the code is short: the address may still fit the whole width.
+        url_pt = url_size(url, text, largest)
+        return Geometry(page, margin, qr_mm, gap, quiet, label, url_pt, url_below=True)
     return Geometry(page, margin, qr_mm, gap, quiet, label, url_pt)
 
 
@@ -197,6 +201,7 @@ def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode |
         "date": when,
         "url": letter.url,
         "url_text": printed_url(letter.url) if letter.url and shape.url_pt else None,
+        "url_below": shape.url_below,
         "url_label": letter.url_label or labels.scan_to_read,
         "qr": qr.sized(shape.qr_mm) if qr else None,
     }
@@ -223,6 +228,7 @@ class TextModel:
     dated: bool
     qr_pt: float  # the QR code's width, or 0
     cta_pt: float  # the call to action's height beside the code (label and address)
+    below_pt: float  # the address's line under the code, when it goes there
     foot_gap_pt: float
     shrink: float
 
@@ -248,7 +254,7 @@ class TextModel:
         from_block = _lines(self.signature_chars, signature, from_width, 0.5) * signature * 1.15
         from_block += date_pt * 1.5 if self.dated else 0.0
         if self.qr_pt:
-            from_block = max(from_block + self.cta_pt + 6, self.qr_pt)
+            from_block = max(from_block + self.cta_pt + 6, self.qr_pt) + self.below_pt
         height += self.foot_gap_pt + 2 + from_block  # the rule, and the room under it
         return height / self.height_pt
 
@@ -270,7 +276,8 @@ def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
     if recipient is not None:
         parts = (recipient.name, recipient.role or "", recipient.organisation or "")
         kicker = len(Labels(lang).open_letter_to) + sum(len(part) + 4 for part in parts)
-    cta = shape.label_pt * 1.3 + (shape.url_pt * 1.3 if shape.url_pt else 0.0)
+    url_line = shape.url_pt * 1.3 if shape.url_pt else 0.0
+    cta = shape.label_pt * 1.3 + (0.0 if shape.url_below else url_line)
     return TextModel(
         width_pt=shape.text_mm * PT_PER_MM,
         height_pt=(shape.page.height_mm - shape.margin_mm) * PT_PER_MM,
@@ -283,6 +290,7 @@ def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
         dated=flyer_date(campaign) is not None,
         qr_pt=shape.qr_mm * PT_PER_MM,
         cta_pt=cta if shape.qr_mm else 0.0,
+        below_pt=url_line + 2 * PT_PER_MM if shape.url_below else 0.0,
         foot_gap_pt=shape.foot_gap_mm * PT_PER_MM,
         shrink=shape.shrink,
     )
