@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from broadside.errors import BuildError
 
 ENV = "SOURCE_DATE_EPOCH"
+LATEST = 7_289_654_399  # 2200-12-31T23:59:59Z
 
 
 def as_utc(value: date) -> datetime:
@@ -30,8 +31,10 @@ def source_date() -> datetime | None:
     value = os.environ.get(ENV, "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    # Up to the end of 2200, the last year a campaign's own dates may name (content/models.py).
+    if not value.isdigit() or int(value) > LATEST:
         raise BuildError(
-            f"{ENV} must be a whole number of seconds since 1970-01-01 UTC, not {value!r}"
+            f"{ENV} must be a whole number of seconds since 1970-01-01 UTC, at most "
+            f"{LATEST} (the end of 2200), not {value[:40]!r}"
         )
     return datetime.fromtimestamp(int(value), tz=UTC)

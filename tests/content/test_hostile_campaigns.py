@@ -52,17 +52,19 @@ def check_lines(folder: Path | str, *extra: str) -> tuple[int, list[str]]:
 
 
 @pytest.mark.parametrize("case", BROKEN)
-def test_broken_campaign_reports_every_problem(case: str, here: Path) -> None:
+def test_broken_campaign_reports_every_problem(case: str, here: Path, seed_build: Path) -> None:
     expected = (CAMPAIGNS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     folder = copy_case(case, here)
     code, lines = check_lines(case)
     assert code == ExitCode.CONTENT
     assert lines == expected
-    # A build stops at the same problems, and writes nothing.
-    result = run_cli("build", case, "--out", "out")
+    # A build stops at the same problems, and leaves the previous outputs byte for byte.
+    out = Path(shutil.copytree(seed_build, here / "out"))
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    result = run_cli("build", case, "--out", "out", "--html")
     assert result.exit_code == ExitCode.CONTENT
     assert result.stderr.splitlines() == expected
-    assert not (here / "out").exists()
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
     assert folder.is_dir()
 
 

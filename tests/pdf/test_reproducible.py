@@ -98,13 +98,19 @@ def test_source_date_epoch_dates_a_campaign_without_dates(
         assert str(pdf.docinfo.ModDate) == "D:20231114221320+00'00"
 
 
+@pytest.mark.parametrize("value", ["yesterday", "99999999999999999999", "7289654400"])
 def test_a_bad_source_date_epoch_is_a_clear_error(
-    make_campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    result = run_cli("build", make_campaign(), "--out", tmp_path / "out")
+    """Words, or a date past Python's calendar (year 3 billion) or past 2200: no traceback."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    result = run_cli("build", make_campaign(), "--out", tmp_path / "out", "--archival")
     assert result.exit_code == 3
-    assert "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.output
+    assert result.stderr == (
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, at most "
+        f"7289654399 (the end of 2200), not {value!r}\n"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_date_without_an_offset_means_the_same_instant_in_every_zone(

@@ -18,8 +18,9 @@ from urllib.parse import unquote, urlsplit
 
 from broadside.content import characters
 from broadside.content.frontmatter import Location, SourceFile
-from broadside.content.images import check_image, resolve_inside
+from broadside.content.images import Pictures
 from broadside.content.markdown import LINK_SCHEMES, is_safe_link, scan
+from broadside.content.models import relative_file
 from broadside.errors import Problem, Severity
 
 MAX_BODY_CHARS = 200_000  # about 33,000 words, some 90 pages of the brief
@@ -33,7 +34,7 @@ MAX_DEPTH = 20  # lists in lists, emphasis in emphasis: deeper breaks the Markdo
 _SCHEMES = ", ".join(scheme.rstrip("/") for scheme in LINK_SCHEMES)
 
 
-def body_problems(root: Path, source: SourceFile) -> list[Problem]:
+def body_problems(pictures: Pictures, source: SourceFile) -> list[Problem]:
     """Size, characters, links and pictures of the Markdown after the front matter."""
     path, body = source.path, source.body
     too_big: list[Problem] = []
@@ -66,15 +67,16 @@ def body_problems(root: Path, source: SourceFile) -> list[Problem]:
         for message in characters.problems(text, markdown=True)
     ]
     return problems + markdown_problems(
-        root, path, body, source.body_line, "body", lang=_lang(source)
+        pictures, path, body, source.body_line, "body", lang=_lang(source)
     )
 
 
-def field_problems(root: Path, source: SourceFile) -> list[Problem]:
+def field_problems(pictures: Pictures, source: SourceFile) -> list[Problem]:
     """Every text field is printed as Markdown too: the same rules for links and pictures.
 
     A one-line field is rendered inline with its whitespace collapsed, a block field (the
     letter's closing) as paragraphs; a field is read both ways, so neither hides anything.
+    Its pictures are the same both ways: they are checked, and counted, once.
     """
     problems: list[Problem] = []
     for location, text in strings(source.data):
@@ -83,7 +85,7 @@ def field_problems(root: Path, source: SourceFile) -> list[Problem]:
             readings.append((text.strip(), False))
         for reading, inline in readings:
             for problem in markdown_problems(
-                root,
+                pictures if inline else None,
                 source.path,
                 reading,
                 source.line_of(location),
@@ -97,7 +99,7 @@ def field_problems(root: Path, source: SourceFile) -> list[Problem]:
 
 
 def markdown_problems(
-    root: Path,
+    pictures: Pictures | None,
     path: Path,
     text: str,
     first_line: int,
@@ -108,10 +110,12 @@ def markdown_problems(
 ) -> list[Problem]:
     """Links, pictures and sizes in one Markdown text that starts on `first_line`.
 
-    `inline` is set for front-matter values, whose lines in the file (folded, quoted) do not
-    match the value's own: every problem then points at the field's line. A one-line reading
-    (`inline=True`) is not held to the paragraph limit: the models cap those fields far
-    lower, and a block field read as one line would seem one long paragraph.
+    `pictures` counts and checks the pictures it shows (None: a second reading of a text whose
+    pictures were checked in the first). `inline` is set for front-matter values, whose
+    lines in the file (folded, quoted) do not match the value's own: every problem then
+    points at the field's line. A one-line reading (`inline=True`) is not held to the
+    paragraph limit: the models cap those fields far lower, and a block field read as one
+    line would seem one long paragraph.
     """
     found = scan(text, lang=lang, inline=bool(inline))
 
@@ -199,13 +203,20 @@ def markdown_problems(
                     f"link to '{_shorten(ref.target)}': only {_SCHEMES} links work",
                 )
             )
-        elif ref.kind == "image":
-            problems += image_problems(root, path, line, field, ref.target, ref.alt)
+        elif ref.kind == "image" and pictures is not None:
+            problems += image_problems(pictures, path, line, field, ref.target, ref.alt)
     return problems
 
 
 def image_problems(
-    root: Path, path: Path, line: int, field: str, target: str, alt: str, *, url: bool = True
+    pictures: Pictures,
+    path: Path,
+    line: int,
+    field: str,
+    target: str,
+    alt: str,
+    *,
+    url: bool = True,
 ) -> list[Problem]:
     """A picture must be a real PNG, JPEG, GIF or WebP file inside the campaign folder.
 
@@ -226,10 +237,7 @@ def image_problems(
                 f"picture '{_shorten(shown)}' must be a file inside the campaign folder",
             )
         ]
-    resolved = resolve_inside(root, relative)
-    if isinstance(resolved, str):
-        return [Problem(path, line, field, resolved)]
-    refused = check_image(resolved)
+    refused = pictures.check(relative)
     problems = [Problem(path, line, field, refused)] if refused else []
     if not alt.strip():
         problems.append(
@@ -238,6 +246,23 @@ def image_problems(
             )
         )
     return problems
+
+
+def figure_problems(pictures: Pictures, source: SourceFile) -> list[Problem]:
+    """article.md's `figure.file`, read from the front matter as written, so it is reported
+    with the other fields' mistakes rather than only once they are all fixed. A value the
+    model refuses for its form (absolute, `..`) is the model's to report."""
+    figure = source.data.get("figure")
+    if not isinstance(figure, dict) or not isinstance(figure.get("file"), str):
+        return []
+    written = figure["file"].strip()
+    try:
+        relative = relative_file(written)
+    except ValueError:
+        return []
+    line = source.line_of(("figure", "file"))
+    # A missing alt is the model's to report (it requires one with a file): not checked here.
+    return image_problems(pictures, source.path, line, "figure.file", relative, "-", url=False)
 
 
 def glyph_problems(source: SourceFile) -> list[Problem]:

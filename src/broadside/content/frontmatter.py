@@ -72,9 +72,13 @@ class SourceFile:
 
 
 class FrontMatterError(Exception):
-    def __init__(self, problem: Problem) -> None:
+    """What stops the front matter being read; `body` is the rest of the file when only the
+    YAML is at fault, so its own mistakes can be reported in the same pass."""
+
+    def __init__(self, problem: Problem, body: SourceFile | None = None) -> None:
         super().__init__(problem.message)
         self.problem = problem
+        self.body = body
 
 
 def read_source(path: Path) -> SourceFile:
@@ -140,8 +144,11 @@ def read_source(path: Path) -> SourceFile:
             )
         )
     first_yaml_line = 2
-    data, locations, columns = _parse_yaml(path, yaml_text, first_yaml_line)
     body = "\n".join(lines[closing + 1 :])
+    try:
+        data, locations, columns = _parse_yaml(path, yaml_text, first_yaml_line)
+    except FrontMatterError as error:
+        raise FrontMatterError(error.problem, SourceFile(path, {}, body, closing + 2)) from None
     return SourceFile(path, data, body, body_line=closing + 2, lines=locations, columns=columns)
 
 

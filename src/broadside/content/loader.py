@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from broadside.content import checks, diagnosis
 from broadside.content.address import address_problems
 from broadside.content.frontmatter import FrontMatterError, SourceFile, read_source
+from broadside.content.images import Pictures
 from broadside.content.models import Article, ArticleMeta, Campaign, Letter, LetterMeta
 from broadside.content.recipients import load_recipients
 from broadside.errors import ContentError, Problem
@@ -31,17 +32,18 @@ def load_campaign(root: Path) -> Campaign:
             [Problem(root, None, None, f"campaign folder {what}; it holds {ARTICLE} and {LETTER}")]
         )
     problems: list[Problem] = []
-    article = _load(root, ARTICLE, ArticleMeta, problems)
-    letter = _load(root, LETTER, LetterMeta, problems)
-    if article is not None:
-        problems += _figure_problems(root.resolve(), *article)
-    if letter is not None:
-        problems += address_problems(*letter)
+    pictures = Pictures(root.resolve())  # each file checked once; references counted
+    article_source, article_meta = _load(root, ARTICLE, ArticleMeta, pictures, problems)
+    letter_source, letter_meta = _load(root, LETTER, LetterMeta, pictures, problems)
+    if article_source is not None:
+        problems += checks.figure_problems(pictures, article_source)
+    if letter_source is not None and letter_meta is not None:
+        problems += address_problems(letter_source, letter_meta)
     recipients, recipient_problems = load_recipients(root)
     problems += recipient_problems
-    if any(problem.is_error for problem in problems) or article is None or letter is None:
+    if any(problem.is_error for problem in problems):
         raise ContentError(problems)
-    (article_source, article_meta), (letter_source, letter_meta) = article, letter
+    assert article_source and article_meta and letter_source and letter_meta  # or a problem
     return Campaign(
         root=root.resolve(),
         warnings=tuple(problems),
@@ -65,22 +67,25 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _load(
-    root: Path, name: str, model: type[M], problems: list[Problem]
-) -> tuple[SourceFile, M] | None:
-    """One file read and checked: every problem goes to `problems`; None if it cannot be used."""
+    root: Path, name: str, model: type[M], pictures: Pictures, problems: list[Problem]
+) -> tuple[SourceFile | None, M | None]:
+    """One file read and checked, every problem added to `problems`: the file as read (None
+    if it could not be), and its front matter as a model (None if it has mistakes)."""
     path = root / name
     unusable = _unusable(root, path)
     if unusable:
         problems.append(Problem(path, None, None, unusable))
-        return None
+        return None, None
     try:
         source = read_source(path)
     except FrontMatterError as error:
         problems.append(error.problem)
-        return None
+        if error.body is not None:  # only the YAML is wrong: the body's mistakes count too
+            problems += checks.body_problems(pictures, error.body)
+        return None, None
 
-    problems += checks.body_problems(root.resolve(), source)
-    problems += checks.field_problems(root.resolve(), source)
+    problems += checks.body_problems(pictures, source)
+    problems += checks.field_problems(pictures, source)
     problems += checks.glyph_problems(source)
     try:
         meta = model.model_validate(source.data)
@@ -93,7 +98,7 @@ def _load(
             # `titel:` already says "did you mean 'title'?"; "title is missing" adds nothing.
             if not (detail["type"] == "missing" and tuple(detail["loc"]) in guessed)
         ]
-        return None
+        return source, None
     return source, meta
 
 
@@ -112,13 +117,3 @@ def _unusable(root: Path, path: Path) -> str | None:
     except (OSError, RuntimeError) as error:  # no permission, a loop of links
         return f"cannot read file: {getattr(error, 'strerror', None) or error}"
     return None
-
-
-def _figure_problems(root: Path, source: SourceFile, meta: ArticleMeta) -> list[Problem]:
-    figure = meta.figure
-    if figure is None or figure.file is None:
-        return []
-    line = source.line_of(("figure", "file"))
-    return checks.image_problems(
-        root, source.path, line, "figure.file", figure.file, figure.alt or "", url=False
-    )

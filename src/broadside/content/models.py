@@ -97,7 +97,8 @@ WebUrl = Annotated[
 ]
 
 
-def _relative_file(value: str) -> str:
+def relative_file(value: str) -> str:
+    """A path inside the campaign folder, as written in figure.file: its form checked."""
     _literal(value)
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or ":" in value.split("/")[0]:
@@ -107,7 +108,7 @@ def _relative_file(value: str) -> str:
     return str(path)
 
 
-RelativeFile = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_relative_file)]
+RelativeFile = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(relative_file)]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -128,8 +129,21 @@ def _day_or_moment(value: object) -> date:
     raise PydanticCustomError("date_type", "must be a date, or a date and time")
 
 
-When = Annotated[datetime | date, BeforeValidator(_day_or_moment)]
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+
+
+def _in_range(value: date) -> date:
+    """Any date YAML can write converts to UTC and prints; past the edges of Python's
+    calendar (year 1 with an offset, 9999) it would not. No campaign needs more than this."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"must be a date between the years {FIRST_YEAR} and {LAST_YEAR}")
+    return value
+
+
+When = Annotated[datetime | date, BeforeValidator(_day_or_moment), AfterValidator(_in_range)]
 """A day (`2018-06-20`), or a date and time (`2018-06-20T09:00:00-07:00`)."""
+Moment = Annotated[AwareDatetime, AfterValidator(_in_range)]
+"""A date and time with its offset (`2018-06-22T07:20:00-07:00`)."""
 
 
 def _email_address(value: str) -> str:
@@ -178,7 +192,7 @@ class Update(Model):
     """A correction or addition, as the publication printed it."""
 
     # A moment: without its offset, the same words mean different times in different places.
-    at: AwareDatetime = Field(
+    at: Moment = Field(
         description="When: a date and time with its offset from UTC (Z for UTC).",
         examples=["2018-06-22T07:20:00-07:00"],
     )

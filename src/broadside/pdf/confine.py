@@ -8,7 +8,7 @@ pictures. Nothing is ever fetched from the network.
 The check is made on the file actually opened: after opening, the path is resolved again
 and must still name the same file (device and inode), so swapping a folder for a link
 between the check and the read does not work. A hard link to an outside file cannot be told
-from a file of the folder's own; a campaign folder is trusted that far.
+from a file of the folder's own, so a picture with more than one name is refused.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from broadside.content.images import check_image_data
+from broadside.content.images import check_image_data, hard_link_message
 
 MAX_RESOURCE_BYTES = 30 * 1024 * 1024
 # No following a link swapped in at the last moment; no waiting on a pipe.
@@ -76,7 +76,12 @@ class Confinement:
         if len(data) > MAX_RESOURCE_BYTES:
             raise Refused(f"refused {path}: larger than {MAX_RESOURCE_BYTES // 2**20} MB")
         if not _inside(real, self.own):
-            refused = check_image_data(data, real.name)
+            # A second name for the file may be outside the folder (content/images.py).
+            refused = (
+                hard_link_message(real.name, opened.st_nlink)
+                if opened.st_nlink > 1
+                else check_image_data(data, real.name)
+            )
             if refused:
                 raise Refused(f"refused {path}: {refused}")
         return real, data
