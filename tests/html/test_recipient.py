@@ -19,6 +19,11 @@ from tests.reading import page_texts, squash
         ("fr", "Amazon", "CEO d’Amazon"),  # elided before a vowel
         ("fr", "Google", "CEO de Google"),
         ("es", "Amazon", "CEO de Amazon"),
+        ("fr", "le Gouvernement", "CEO du Gouvernement"),
+        ("fr", "les Amis de la Terre", "CEO des Amis de la Terre"),
+        ("fr", "la Poste", "CEO de la Poste"),
+        ("es", "el Ayuntamiento", "CEO del Ayuntamiento"),
+        ("en", "the Guardian", "CEO of the Guardian"),
     ],
 )
 def test_a_role_at_an_organisation(lang: str, organisation: str, expected: str) -> None:

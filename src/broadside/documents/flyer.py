@@ -237,7 +237,7 @@ class TextModel:
         kicker = max(9.0, 0.45 * size + 8 * shrink)
         ask = 1.45 * size + 10 * shrink
         intro = max(9.0, 0.3 * size + 8 * shrink)
-        signature = 0.45 * size + 11 * shrink
+        signature = min(0.45 * size + 11 * shrink, 26 * shrink)
         date_pt = max(9.0, 0.25 * size + 9 * shrink)
         # The accent field: the margin above, the kicker, the headline, room under it.
         height = self.margin_pt + 0.5 * ask

@@ -214,8 +214,14 @@ class Labels:
         if not (role and organisation):
             return escape(role or organisation or "")
         template = self._words["role_of"]
-        if self.lang == "fr" and _starts_with_vowel(organisation):
-            template = template.replace(" de {organisation}", " d’{organisation}")  # d’Amazon
+        for article, contracted in _CONTRACTIONS.get(self.lang, ()):
+            if organisation.startswith(article):  # "de le Monde" → "du Monde"
+                template = template.replace(" de {organisation}", f" {contracted}{{organisation}}")
+                organisation = organisation[len(article) :]
+                break
+        else:
+            if self.lang == "fr" and _starts_with_vowel(organisation):
+                template = template.replace(" de {organisation}", " d’{organisation}")  # d’Amazon
         return escape(template).format(role=role, organisation=organisation)
 
     def date(self, value: dt.date) -> str:
@@ -240,6 +246,13 @@ class Labels:
         if self.lang == "de":
             return f"{value.hour}:{value.minute:02d} Uhr"
         return f"{value.hour}:{value.minute:02d}"
+
+
+# "de" and a following article contract: French "du", "des"; Spanish "del".
+_CONTRACTIONS = {
+    "fr": (("le ", "du "), ("les ", "des ")),
+    "es": (("el ", "del "),),
+}
 
 
 def _starts_with_vowel(html: Markup) -> bool:
