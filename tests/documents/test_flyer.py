@@ -305,6 +305,22 @@ def test_the_ask_is_the_headline_on_an_accent_field(flyer, name: str, paper: Pap
     assert any(min(colour) > 230 for _, colour in colours)
 
 
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.value)
+@pytest.mark.parametrize("name", CASES)
+def test_the_headline_never_ends_on_one_short_word(flyer, name: str, paper: Paper) -> None:
+    path, _ = flyer(name, paper)
+    _, drawn = glyphs(path)
+    largest = max(g.size_pt for g in drawn)
+    lines: dict[int, str] = {}
+    for glyph in drawn:
+        if abs(glyph.size_pt - largest) < 0.1:
+            baseline = round(glyph.origin[1])
+            lines[baseline] = lines.get(baseline, "") + glyph.char
+    last = lines[min(lines)].split()
+    if len(lines) > 1:
+        assert len(last) > 1 or len(last[0]) > 12, list(lines.values())
+
+
 def test_the_target_is_named_with_their_organisation(flyer) -> None:
     path, _ = flyer("seven", Paper.A4)
     text = squash(page_text(glyphs(path)[1]))

@@ -22,9 +22,12 @@ from broadside.resources import TEMPLATES
 
 
 @pass_context
-def _inline(context: Context, text: str, lang: str | None = None) -> Markup:
-    """`{{ x | inline }}` in the document's language, `{{ x | inline(letter.lang) }}` in another."""
-    return render_inline(text, lang=lang or context["lang"])
+def _inline(
+    context: Context, text: str, lang: str | None = None, *, headline: bool = False
+) -> Markup:
+    """`{{ x | inline }}` in the document's language, `{{ x | inline(letter.lang) }}` in another;
+    `{{ x | inline(headline=True) }}` never ends on one short word."""
+    return render_inline(text, lang=lang or context["lang"], headline=headline)
 
 
 @pass_context
