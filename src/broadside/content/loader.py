@@ -11,8 +11,16 @@ from broadside.content import checks, diagnosis
 from broadside.content.address import address_problems
 from broadside.content.frontmatter import FrontMatterError, SourceFile, read_source
 from broadside.content.images import Pictures
-from broadside.content.models import Article, ArticleMeta, Campaign, Letter, LetterMeta
+from broadside.content.models import (
+    Article,
+    ArticleMeta,
+    Campaign,
+    Letter,
+    LetterMeta,
+    SignatoriesFile,
+)
 from broadside.content.recipients import load_recipients
+from broadside.content.signatories import load_signatories
 from broadside.errors import ContentError, Problem
 
 ARTICLE = "article.md"
@@ -39,6 +47,10 @@ def load_campaign(root: Path) -> Campaign:
         problems += checks.figure_problems(pictures, article_source)
     if letter_source is not None and letter_meta is not None:
         problems += address_problems(letter_source, letter_meta)
+    signatories = None
+    if letter_source is not None:  # checked even when the letter has mistakes: all at once
+        spec, lang = _signatories_spec(letter_source, letter_meta)
+        signatories = load_signatories(root.resolve(), letter_source, spec, lang, problems)
     recipients, recipient_problems = load_recipients(root)
     problems += recipient_problems
     if any(problem.is_error for problem in problems):
@@ -60,10 +72,26 @@ def load_campaign(root: Path) -> Campaign:
             path=letter_source.path,
             body_line=letter_source.body_line,
         ),
+        signatories=signatories,
     )
 
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def _signatories_spec(
+    source: SourceFile, meta: LetterMeta | None
+) -> tuple[SignatoriesFile | None, str]:
+    """Where the letter's signatories are, and their language, even from a letter with
+    mistakes elsewhere (a mistake in `signatories:` itself is reported by the letter's model)."""
+    if meta is not None:
+        return meta.signatories, meta.lang
+    lang = source.data.get("lang")
+    lang = lang if isinstance(lang, str) and lang else "en"
+    try:
+        return SignatoriesFile.model_validate(source.data.get("signatories")), lang
+    except ValidationError:
+        return None, lang
 
 
 def _load(

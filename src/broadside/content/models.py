@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import Annotated
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -20,6 +22,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    SkipValidation,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -106,6 +110,16 @@ def relative_file(value: str) -> str:
     if ".." in path.parts:
         raise ValueError("must stay inside the campaign folder (no ..)")
     return str(path)
+
+
+def _one_or_more(value: Any) -> Any:
+    """`signature: Us`, or a list of names: a tuple of names either way."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return value
+    # Reported as a one-line field would be ("must be text, not a number…").
+    raise PydanticCustomError("string_type", "must be text or a list of names")
 
 
 RelativeFile = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(relative_file)]
@@ -318,6 +332,86 @@ class Sender(Model):
     )
 
 
+class SignatoryColumns(Model):
+    """Which header of a form's export holds each column of signatories.csv."""
+
+    name: Line | None = Field(
+        None, description="The header of the names (required).", examples=["Full name"]
+    )
+    role: Line | None = Field(None, description="The header of the roles.", examples=["Job"])
+    organisation: Line | None = Field(
+        None, description="The header of the organisations.", examples=["Employer"]
+    )
+    place: Line | None = Field(None, description="The header of the places.", examples=["City"])
+    kind: Line | None = Field(
+        None, description="The header of person or organisation.", examples=["Signing as"]
+    )
+
+
+class SignatoriesFile(Model):
+    """Where the signatories are, and how they are read and ordered."""
+
+    file: RelativeFile = Field(
+        "signatories.csv",
+        description="The CSV file, inside the campaign folder.",
+        examples=["responses.csv"],
+    )
+    # Set: only these headers are read (an export's other columns, e-mail addresses and
+    # timestamps, are never printed, embedded or attached). Unset: the documented columns.
+    columns: SignatoryColumns | None = Field(
+        None,
+        description="A form's export: which of its headers holds each column. Only these "
+        "are read; its other columns are never printed, embedded or attached.",
+    )
+    order: Literal["sorted", "as-given"] = Field(
+        "sorted",
+        description="sorted: alphabetical as a reader of the letter's language expects; "
+        "as-given: the file's order. Organisations come first either way.",
+    )
+
+
+class SignatoryKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+# Signatories come by the ten thousand from a CSV file, not from YAML: content/signatories.py
+# checks every value by the rules of `Line` as it reads the file, row and column in hand, and
+# builds these plain frozen values (a pydantic model each would cost most of `check`'s time).
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """One row of the signatures, as printed: plain text, never Markdown."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    place: str | None = None
+    kind: SignatoryKind = SignatoryKind.PERSON
+
+    @property
+    def detail(self) -> str:
+        """What follows the name, in a quieter style: role, organisation, place."""
+        return ", ".join(part for part in (self.role, self.organisation, self.place) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class Signatories:
+    """Everyone who signed, in print order: organisations first, then people."""
+
+    path: Path  # the file they were read from
+    organisations: tuple[Signatory, ...]
+    people: tuple[Signatory, ...]
+    # File lines of rows that repeat an earlier one (same name, organisation and place):
+    # each group printed once, the first line first.
+    duplicates: tuple[tuple[int, ...], ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.organisations) + len(self.people)
+
+
 class LetterMeta(Model):
     """letter.md: the open letter and its demands."""
 
@@ -368,8 +462,32 @@ class LetterMeta(Model):
     sign_off: Line | None = Field(
         None, description="Before the signature.", examples=["Sincerely,"]
     )
-    signature: Line = Field(
-        description="Who is asking: signs the letter and the flyer.", examples=["Amazonians"]
+    signature: Annotated[
+        tuple[Line, ...],
+        BeforeValidator(_one_or_more),
+        Field(min_length=1, max_length=50),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "minLength": 1, "maxLength": 300},
+                    {
+                        "type": "array",
+                        "items": {"type": "string", "minLength": 1, "maxLength": 300},
+                        "minItems": 1,
+                        "maxItems": 50,
+                    },
+                ]
+            }
+        ),
+    ] = Field(
+        description="Who is asking: signs the letter and the flyer. A list of names (up to "
+        "50) is printed one a line under the sign-off; many more belong in signatories.csv.",
+        examples=["Amazonians", ["Ana Ruiz", "Ben Okafor"]],
+    )
+    signatories: SignatoriesFile | None = Field(
+        None,
+        description="Where the signatories are, when not in signatories.csv, or to read a "
+        "form's export (columns) or keep the file's order.",
     )
 
 
@@ -406,6 +524,7 @@ class Campaign(Model):
     warnings: tuple[Problem, ...] = ()
     # recipients.csv: one e-mail draft each (`build --email`); none without the file.
     recipients: tuple[MailRecipient, ...] = ()
+    signatories: SkipValidation[Signatories | None] = None  # checked as read, row by row
 
     @property
     def lang(self) -> str:

@@ -7,19 +7,30 @@ documented in README ("Archival") and marked by its `schema` field; change both 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import UTC, datetime
 from typing import Any
 
 from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign
+from broadside.html.labels import Labels
 from broadside.pdf.settings import EmbeddedFile
 from broadside.reproducible import as_utc, source_date
 
-DEMANDS_SCHEMA = "broadside/demands/1"
+# 2: `signature` may join several names ("A, B and C"); `signers` lists them, and
+# `signatories` counts the signatories.csv rows printed (a version 1 reader would have taken
+# the signature for everyone who signed).
+DEMANDS_SCHEMA = "broadside/demands/2"
+SIGNATORY_COLUMNS = ("name", "role", "organisation", "place", "kind")
 
 
 def sources(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
+    return (*_texts(campaign), *_signatories(campaign))
+
+
+def _texts(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
     return (
         EmbeddedFile(
             name=campaign.article.path.name,
@@ -45,6 +56,36 @@ def sources(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
     )
 
 
+def _signatories(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
+    """The signatories as printed, never the file they came from: a form's export carries
+    columns (e-mail addresses, timestamps) that the letter did not map, and those stay out."""
+    if campaign.signatories is None:
+        return ()
+    return (
+        EmbeddedFile(
+            name="signatories.csv",
+            data=signatories_csv(campaign),
+            mime_type="text/csv",  # RFC 4180
+            relationship="Source",
+            description="Everyone who signed, as printed: name, role, organisation, place, kind",
+        ),
+    )
+
+
+def signatories_csv(campaign: Campaign) -> bytes:
+    """RFC 4180, UTF-8, the documented columns only, in print order, duplicates removed."""
+    assert campaign.signatories is not None
+    signed = campaign.signatories
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(SIGNATORY_COLUMNS)
+    writer.writerows(
+        (s.name, s.role or "", s.organisation or "", s.place or "", s.kind.value)
+        for s in (*signed.organisations, *signed.people)
+    )
+    return text.getvalue().encode("utf-8")
+
+
 def demands_json(campaign: Campaign) -> bytes:
     letter = campaign.letter.meta
     lang = letter.lang
@@ -52,7 +93,9 @@ def demands_json(campaign: Campaign) -> bytes:
         "schema": DEMANDS_SCHEMA,
         "title": plain_inline(letter.title, lang=lang),
         "lang": lang,
-        "signature": plain_inline(letter.signature, lang=lang),
+        "signature": plain_inline(Labels(lang).join(letter.signature), lang=lang),
+        "signers": [plain_inline(name, lang=lang) for name in letter.signature],
+        "signatories": _counts(campaign),
         "recipient": (
             {
                 "name": letter.recipient.name,
@@ -73,11 +116,21 @@ def demands_json(campaign: Campaign) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _counts(campaign: Campaign) -> dict[str, int] | None:
+    signed = campaign.signatories
+    if signed is None:
+        return None
+    organisations, people = len(signed.organisations), len(signed.people)
+    return {"count": organisations + people, "organisations": organisations, "people": people}
+
+
 def attachment_date(campaign: Campaign) -> datetime:
     """PDF/A-3 dates every embedded file: the content's latest date, else SOURCE_DATE_EPOCH,
     else the newer source file's modification time (never the clock)."""
     date = campaign.latest or source_date()
     if date is not None:
         return as_utc(date)
-    newest = max(campaign.article.path.stat().st_mtime, campaign.letter.path.stat().st_mtime)
+    read = [campaign.article.path, campaign.letter.path]
+    read += [campaign.signatories.path] if campaign.signatories else []
+    newest = max(path.stat().st_mtime for path in read)
     return datetime.fromtimestamp(int(newest), tz=UTC)

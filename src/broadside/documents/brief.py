@@ -26,6 +26,11 @@ from broadside.reproducible import source_date
 
 WORDS_PER_MINUTE = 230
 COVER_DEMANDS_MAX = 6
+# Up to this many signatories, what follows each name is set in a quieter style. Each style
+# change is a text run of its own in the PDF (with its own tag); past this, the runs would
+# cost more time, memory and size than the budget for 10,000 names allows
+# (bench/signatories.md), so the details follow after a comma in the names' style.
+QUIET_DETAILS_MAX = 3_000
 
 
 # The cover must be one page: the contents start on page 2, or a more compact cover is used.
@@ -130,6 +135,7 @@ def brief_html(
 ) -> str:
     article, letter = campaign.article, campaign.letter
     lang = campaign.lang
+    labels = Labels(lang)
     on_cover = cover_demands(letter.meta.demands, cover.demand_chars)
     context: dict[str, Any] = {
         "lang": lang,
@@ -145,7 +151,9 @@ def brief_html(
         "letter_closing": render_block(letter.meta.closing, lang=letter.meta.lang, doc_id="closing")
         if letter.meta.closing
         else None,
-        "labels": Labels(lang),
+        "labels": labels,
+        "signed_by": Labels(letter.meta.lang).join(letter.meta.signature),
+        **signatories_context(campaign, labels),
         "cover": cover.name.lower(),
         "running": running_strings(campaign),
         "cover_demands": on_cover,
@@ -154,6 +162,35 @@ def brief_html(
         "version": __version__,
     }
     return render(output.template, context)
+
+
+def signatories_context(campaign: Campaign, labels: Labels) -> dict[str, Any]:
+    """The signatories section (partials/signatories.html.j2) and the counts on the cover."""
+    signed = campaign.signatories
+    if signed is None:
+        return {
+            "signatories": None,
+            "signatory_groups": (),
+            "signatory_counts": None,
+            "signed_by_count": None,
+            "quiet_details": False,
+        }
+    groups = [
+        (labels.organisations, signed.organisations),
+        (labels.people, signed.people),
+    ]
+    return {
+        "signatories": signed,
+        # Headed by kind only when there are both kinds.
+        "signatory_groups": tuple(
+            (title if signed.organisations and signed.people else None, names)
+            for title, names in groups
+            if names
+        ),
+        "signatory_counts": labels.counts(len(signed.organisations), len(signed.people)),
+        "signed_by_count": labels.signed_by(len(signed.organisations), len(signed.people)),
+        "quiet_details": signed.count <= QUIET_DETAILS_MAX,
+    }
 
 
 def cover_demands(demands: tuple[str, ...], budget: int) -> tuple[str, ...]:
@@ -172,7 +209,7 @@ def document_metadata(campaign: Campaign) -> dict[str, Any]:
     article, letter = campaign.article.meta, campaign.letter.meta
     lang = campaign.lang
     authors = [article.author.name] if article.author else []
-    authors.append(letter.signature)
+    authors += letter.signature
     # From the content; else SOURCE_DATE_EPOCH (reproducible builds); else no date at all.
     created = campaign.created or source_date()
 

@@ -178,6 +178,7 @@ def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode |
     labels = Labels(lang)
     ask = letter.ask or letter.title
     when = flyer_date(campaign)
+    signed_by = labels.join(letter.signature)
 
     def text(markdown: str) -> str:
         return for_metadata(plain_inline(markdown, lang=lang))
@@ -188,7 +189,7 @@ def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode |
         "inline_styles": (),
         "meta": {
             "title": text(ask),
-            "author": text(letter.signature),
+            "author": text(signed_by),
             "subject": text(letter.title),
             "keywords": [text(keyword) for keyword in campaign.article.meta.keywords],
             "created": w3c_date(when) if when else None,
@@ -198,6 +199,8 @@ def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode |
         "ask": ask,
         "demands_intro": flyer_intro(letter, labels),
         "labels": labels,
+        "signed_by": signed_by,
+        "signed_by_count": signed_by_count(campaign),
         "date": when,
         "url": letter.url,
         "url_text": printed_url(letter.url) if letter.url and shape.url_pt else None,
@@ -206,6 +209,15 @@ def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode |
         "qr": qr.sized(shape.qr_mm) if qr else None,
     }
     return render(output.template, context)
+
+
+def signed_by_count(campaign: Campaign) -> str | None:
+    """ "Signed by 10,000 people", under the signature, when the letter has signatories."""
+    signed = campaign.signatories
+    if signed is None:
+        return None
+    labels = Labels(campaign.letter.meta.lang)
+    return labels.signed_by(len(signed.organisations), len(signed.people))
 
 
 @dataclass(frozen=True)
@@ -231,6 +243,7 @@ class TextModel:
     below_pt: float  # the address's line under the code, when it goes there
     foot_gap_pt: float
     shrink: float
+    count_chars: int = 0  # "Signed by 10,000 people" under the signature, or 0
 
     def __call__(self, size: float) -> float:
         width, shrink = self.width_pt, self.shrink
@@ -252,6 +265,8 @@ class TextModel:
         height += size  # the room kept over the foot
         from_width = width - (self.qr_pt + 20 if self.qr_pt else 0)
         from_block = _lines(self.signature_chars, signature, from_width, 0.5) * signature * 1.15
+        if self.count_chars:  # set as the date is, on its own line(s)
+            from_block += _lines(self.count_chars, date_pt, from_width, 0.5) * date_pt * 1.3
         from_block += date_pt * 1.5 if self.dated else 0.0
         if self.qr_pt:
             from_block = max(from_block + self.cta_pt + 6, self.qr_pt) + self.below_pt
@@ -285,7 +300,7 @@ def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
         ask_chars=len(plain_inline(letter.ask or letter.title, lang=lang)),
         intro_chars=len(plain_inline(flyer_intro(letter, Labels(lang)), lang=lang)),
         demand_chars=tuple(len(plain_inline(d, lang=lang)) for d in letter.demands),
-        signature_chars=len(plain_inline(letter.signature, lang=lang)),
+        signature_chars=len(plain_inline(Labels(lang).join(letter.signature), lang=lang)),
         kicker_chars=kicker,
         dated=flyer_date(campaign) is not None,
         qr_pt=shape.qr_mm * PT_PER_MM,
@@ -293,6 +308,7 @@ def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
         below_pt=url_line + 2 * PT_PER_MM if shape.url_below else 0.0,
         foot_gap_pt=shape.foot_gap_mm * PT_PER_MM,
         shrink=shape.shrink,
+        count_chars=len(signed_by_count(campaign) or ""),
     )
 
 

@@ -5,11 +5,13 @@ in the content's language. Unlisted languages fall back to English.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from broadside.content.models import Update
+from broadside.html import numbers
 
 _EN = {
     "campaign_brief": "Campaign brief",
@@ -50,6 +52,15 @@ _EN = {
     "printed_in_full": "printed here in full",
     "set_in": "Set in {serif} and {sans}.",
     "typeset_with": "Typeset with Broadside {version}.",
+    "signatories": "Signatories",
+    "signatures": "Signatures",
+    "organisations": "Organisations",
+    "people": "People",
+    "signed_by_count": "Signed by {counts}",
+    "count_organisations.one": "{n} organisation",
+    "count_organisations.other": "{n} organisations",
+    "count_people.one": "{n} person",
+    "count_people.other": "{n} people",
     "page_of": "Page {page} of {pages}",
     "months": (
         "January February March April May June July August September October November December"
@@ -96,6 +107,15 @@ LABELS: dict[str, dict[str, str]] = {
         "printed_in_full": "hier vollständig abgedruckt",
         "set_in": "Gesetzt in {serif} und {sans}.",
         "typeset_with": "Erstellt mit Broadside {version}.",
+        "signatories": "Unterzeichnende",
+        "signatures": "Unterschriften",
+        "organisations": "Organisationen",
+        "people": "Einzelpersonen",
+        "signed_by_count": "Unterzeichnet von {counts}",
+        "count_organisations.one": "{n} Organisation",
+        "count_organisations.other": "{n} Organisationen",
+        "count_people.one": "{n} Person",
+        "count_people.other": "{n} Personen",
         "page_of": "Seite {page} von {pages}",
         "months": (
             "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
@@ -139,6 +159,15 @@ LABELS: dict[str, dict[str, str]] = {
         "printed_in_full": "reproduite ici en intégralité",
         "set_in": "Composé en {serif} et {sans}.",
         "typeset_with": "Mis en page avec Broadside {version}.",
+        "signatories": "Signataires",
+        "signatures": "Signatures",
+        "organisations": "Organisations",
+        "people": "Personnes",
+        "signed_by_count": "Signée par {counts}",
+        "count_organisations.one": "{n} organisation",
+        "count_organisations.other": "{n} organisations",
+        "count_people.one": "{n} personne",
+        "count_people.other": "{n} personnes",
         "page_of": "Page {page} sur {pages}",
         "months": (
             "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
@@ -182,6 +211,15 @@ LABELS: dict[str, dict[str, str]] = {
         "printed_in_full": "reproducida aquí íntegra",
         "set_in": "Compuesto en {serif} y {sans}.",
         "typeset_with": "Maquetado con Broadside {version}.",
+        "signatories": "Firmantes",
+        "signatures": "Firmas",
+        "organisations": "Organizaciones",
+        "people": "Personas",
+        "signed_by_count": "Firmada por {counts}",
+        "count_organisations.one": "{n} organización",
+        "count_organisations.other": "{n} organizaciones",
+        "count_people.one": "{n} persona",
+        "count_people.other": "{n} personas",
         "page_of": "Página {page} de {pages}",
         "months": (
             "enero febrero marzo abril mayo junio "
@@ -194,11 +232,15 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 class Labels:
-    """Labels for one language; `labels.contents`, `labels.format("min_read", n=3)`, dates."""
+    """Labels for one language; `labels.contents`, `labels.format("min_read", n=3)`, dates,
+    counts. Numbers follow the content's own language even where the words fall back to
+    English (html/numbers.py)."""
 
     def __init__(self, lang: str) -> None:
+        self.tag = lang
         self.lang = lang.split("-")[0].lower()
         self._words = {**_EN, **LABELS.get(self.lang, {})}
+        self._words_lang = self.lang if self.lang in LABELS else "en"
 
     def __getattr__(self, key: str) -> str:
         try:
@@ -223,6 +265,26 @@ class Labels:
             if self.lang == "fr" and _starts_with_vowel(organisation):
                 template = template.replace(" de {organisation}", " d’{organisation}")  # d’Amazon
         return escape(template).format(role=role, organisation=organisation)
+
+    def count(self, key: str, value: int) -> str:
+        """ "312 people", "1 person": `key` with the plural form CLDR gives `value`."""
+        form = numbers.plural_form(value, self._words_lang)
+        words = self._words.get(f"{key}.{form}", self._words[f"{key}.other"])
+        return words.format(n=numbers.number(value, self.tag))
+
+    def counts(self, organisations: int, people: int) -> str:
+        """ "47 organisations and 312 people" (a group of none left out)."""
+        counts = [self.count("count_organisations", organisations)] if organisations else []
+        counts += [self.count("count_people", people)] if people else []
+        return numbers.join(counts, self._words_lang)
+
+    def signed_by(self, organisations: int, people: int) -> str:
+        """ "Signed by 47 organisations and 312 people"."""
+        return self.format("signed_by_count", counts=self.counts(organisations, people))
+
+    def join(self, items: Sequence[str]) -> str:
+        """ "Anna, Ben and Chloé" in the labels' language."""
+        return numbers.join(items, self._words_lang)
 
     def date(self, value: dt.date) -> str:
         return self.format("date", month=self._month(value), day=value.day, year=value.year)
