@@ -1,4 +1,4 @@
-"""signatories.csv and form exports: read, checked, ordered; every mistake with file, line, column."""
+"""signatories.csv and form exports: read, checked, ordered; each mistake with line and column."""
 
 from __future__ import annotations
 
