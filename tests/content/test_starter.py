@@ -32,7 +32,7 @@ def test_new_writes_a_campaign_that_checks_clean(tmp_path: Path, lang: str) -> N
     assert campaign.lang == lang and campaign.letter.meta.lang == lang
     # Obviously placeholder: every text a reader would see is [bracketed].
     letter = campaign.letter.meta
-    for text in (letter.title, letter.signature, *letter.demands, campaign.article.meta.title):
+    for text in (letter.title, *letter.signature, *letter.demands, campaign.article.meta.title):
         assert text.startswith("[") and text.endswith("]"), text
     # Every field of both files is there, or shown in a comment.
     for name in ("article.md", "letter.md"):

@@ -67,7 +67,8 @@ def test_carries_the_sources_byte_for_byte_as_associated_files(archival: Path) -
 def test_demands_json_quotes_the_demands_exactly(archival: Path) -> None:
     with pikepdf.open(archival) as pdf:
         document = json.loads(pdf.attachments["demands.json"].get_file().read_bytes())
-    assert document["schema"] == "broadside/demands/1"
+    assert document["schema"] == "broadside/demands/2"
+    assert document["signers"] == ["Amazonians"] and document["signatories"] is None
     assert document["title"] == "The employees’ letter to Jeff Bezos"
     assert document["signature"] == "Amazonians"
     assert document["recipient"] == {
