@@ -123,7 +123,7 @@ def text_part(campaign: Campaign, greeting: str | None) -> str:
     )
     if meta.closing:
         parts.append(plain_text(meta.closing, lang=lang))
-    ending = [inline_text(text, lang=lang) for text in (meta.sign_off, meta.signature) if text]
+    ending = [inline_text(text, lang=lang) for text in (meta.sign_off, *meta.signature) if text]
     parts.append("\n".join(ending))
     return "\n\n".join(parts) + "\n"
 
@@ -148,7 +148,7 @@ def html_part(campaign: Campaign, greeting: str | None) -> str:
             if meta.closing
             else None,
             "sign_off": inline(meta.sign_off),
-            "signature": inline(meta.signature),
+            "signature": [inline(name) for name in meta.signature],  # one name or several
         },
     )
 

@@ -12,11 +12,14 @@ from broadside.documents.document import Composed, Output
 from broadside.options import BuildOptions
 from broadside.paper import copy_of, half_sheet
 
+# The letter's words, the article's dates and keywords, and the signatories' count (their
+# file is signatories.csv, or a form's export the letter names); no pictures.
+FLYER_READS = ("*.md", "*.csv")
+
 OUTPUTS = (
     # Both texts and any picture in the campaign folder.
     Output("brief.pdf", "brief.html.j2", "brief.css", ("*",), brief.jobs, brief.finish),
-    # The letter's words, and the article's dates and keywords; no pictures.
-    Output("flyer.pdf", "flyer.html.j2", "flyer.css", ("*.md",), flyer.jobs, flyer.finish),
+    Output("flyer.pdf", "flyer.html.j2", "flyer.css", FLYER_READS, flyer.jobs, flyer.finish),
     # The brief again on half a sheet, folded: its own sheet, then the booklet's page.
     Output(
         "brief-booklet.pdf",
@@ -34,7 +37,7 @@ OUTPUTS = (
             f"flyer-{copies}up.pdf",
             "flyer.html.j2",
             "flyer.css",
-            ("*.md",),
+            FLYER_READS,
             handouts.flyer_jobs,
             partial(handouts.flyer_sheet, copies=copies),
             handout=True,
