@@ -333,3 +333,16 @@ def test_many_mistakes_are_cut_short(make_campaign: MakeCampaign) -> None:
 
 def test_a_header_only_file_means_no_signatories(make_campaign: MakeCampaign) -> None:
     assert load_campaign(signed(make_campaign, "name,organisation\n")).signatories is None
+
+
+def test_a_bidi_override_is_refused_and_a_reference_stays_text(
+    make_campaign: MakeCampaign,
+) -> None:
+    """Names are held to content/characters.py's rules; they are plain text, so `&#x202E;`
+    is not a reference to decode but six characters to print."""
+    root = signed(make_campaign, "name\nAnna \u202eNowak\nBen &#x202E; Li\n")
+    (found,) = problems(root)
+    assert found.startswith("campaign/signatories.csv:2: name: ") and "U+202E" in found
+    (root / "signatories.csv").write_text("name\nBen &#x202E; Li\n", encoding="utf-8")
+    signatories = load_campaign(root).signatories
+    assert signatories is not None and signatories.people[0].name == "Ben &#x202E; Li"
