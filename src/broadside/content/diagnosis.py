@@ -59,7 +59,7 @@ def typo_fix(model: type[BaseModel], detail: Any) -> Location | None:
 
 
 def problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Problem:
-    location: Location = tuple(detail["loc"])
+    location = as_written(source.data, tuple(detail["loc"]))
     kind = detail["type"]
     hint: str | None = None
     if kind == "extra_forbidden":
@@ -76,6 +76,20 @@ def problem_from(source: SourceFile, model: type[BaseModel], detail: Any) -> Pro
         hint=hint,
         column=source.column_of(location),
     )
+
+
+def as_written(data: Any, location: Location) -> Location:
+    """`location` up to where the data as written ends: `signature: Us` is read as a list of
+    one name, but its mistake is in `signature`, not `signature[1]`."""
+    node = data
+    for end, part in enumerate(location):
+        if isinstance(part, int) and not isinstance(node, list):
+            return location[:end]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return location
+    return location
 
 
 def explain(model: type[BaseModel], detail: Any) -> tuple[str, str | None]:
