@@ -42,7 +42,7 @@ Html = Annotated[bool, typer.Option("--html", help="Also write brief.html beside
 
 
 def _size(text: str) -> int:
-    from broadside.build.sizing import parse_size
+    from broadside.builder.sizing import parse_size
 
     try:
         return parse_size(text)
@@ -72,7 +72,7 @@ def _root(
     if context.invoked_subcommand == "build":
         # Click names the command before it reads the command's options: a worker can
         # start loading the renderer now, while they are read and the campaigns loaded.
-        from broadside.build.schedule import early_printer
+        from broadside.builder.schedule import early_printer
 
         context.obj = early_printer()
         if context.obj is not None:
@@ -161,7 +161,7 @@ def build(
 
     One folder writes into OUT; several each write into OUT/<folder name>.
     """
-    from broadside.build.schedule import printer_for
+    from broadside.builder.schedule import printer_for
     from broadside.documents.registry import outputs_for
     from broadside.options import BuildOptions
 
@@ -220,7 +220,7 @@ def new(
     with reporting(debug):
         from datetime import date
 
-        from broadside.build.output import write_all
+        from broadside.builder.output import write_all
         from broadside.content.starter import ensure_empty, starter_files
 
         ensure_empty(folder)

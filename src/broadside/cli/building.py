@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from broadside.build.batch import Outcome, build_all, check_names
+from broadside.builder.batch import Outcome, build_all, check_names
 from broadside.cli.diagnostics import Format, as_github, as_json
 from broadside.cli.progress import progress
 from broadside.cli.reporting import summary, tell, tell_error

@@ -43,7 +43,7 @@ def tell(warnings: tuple[str, ...], notes: tuple[str, ...], details: tuple[str, 
 
 def summary(path: Path, pages: int | None, size: int) -> str:
     """`wrote dist/brief.pdf    6 pages     53 KB`"""
-    from broadside.build.sizing import human_size
+    from broadside.builder.sizing import human_size
 
     pages_text = "" if pages is None else plural(pages, "page")
     return f"wrote {path}  {pages_text:>9}  {human_size(size):>8}"

@@ -17,9 +17,9 @@ from pathlib import Path
 from threading import Event
 from typing import Any
 
-from broadside.build.output import write_all
-from broadside.build.run import build
-from broadside.build.sizing import human_size
+from broadside.builder.output import write_all
+from broadside.builder.run import build
+from broadside.builder.sizing import human_size
 from broadside.content.loader import load_campaign
 from broadside.deadline import deadline_in, time_limit
 from broadside.documents.document import Artifact, Output

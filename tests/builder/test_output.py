@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from broadside.build.output import _commit, _stage, write_all
+from broadside.builder.output import _commit, _stage, write_all
 from broadside.errors import BuildError, ExitCode
 from tests.conftest import run_cli
 

@@ -1,6 +1,6 @@
 """One campaign's build, as a straight line of values: campaign → print jobs → files in memory.
 
-Nothing is written here (build/output.py does that, last) and nothing is shared: the options
+Nothing is written here (builder/output.py does that, last) and nothing is shared: the options
 come in frozen, every output's jobs are handed to the printer before any result is waited
 on (so a printer with workers prints them side by side), and each output's files come back
 with what making them found, changed and decided. `broadside build` and `watch` both call
@@ -15,7 +15,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from broadside.build import sizing
+from broadside.builder import sizing
 from broadside.content.models import Campaign
 from broadside.deadline import gave_up
 from broadside.documents import archive

@@ -11,7 +11,7 @@ import pypdfium2.raw as raw
 import pytest
 from PIL import Image
 
-from broadside.build.sizing import parse_size
+from broadside.builder.sizing import parse_size
 from tests.conftest import run_cli
 
 KB = 1024

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from broadside.build.output import write_all
-from broadside.build.run import Built, Started, output_folder, start
+from broadside.builder.output import write_all
+from broadside.builder.run import Built, Started, output_folder, start
 from broadside.content.loader import load_campaign
 from broadside.deadline import deadline_in, time_limit
 from broadside.errors import BuildError, ContentError, Problem, UserError
