@@ -22,6 +22,7 @@ from io import BytesIO
 import pikepdf
 
 from broadside.paper import GUTTER_MM, SHEET_MARGIN_MM, Paper, n_up_grid
+from broadside.pdf.finishing import save
 from broadside.pdf.settings import MM
 
 SHEET_MARGIN = SHEET_MARGIN_MM * MM
@@ -84,7 +85,7 @@ def n_up(pdf: bytes, paper: Paper, copies: int, *, bleed: bool = False) -> bytes
         marks = _cut_marks(slots, sheet, gap=max(MARK_GAP, past * scale + 1 * MM))
         content = b"".join(_place(slot, scale) for slot in slots) + marks
         _add_sheet(out, sheet, content, {"/Page": form})
-        return _save(out)
+        return save(out)
 
 
 def booklet_order(pages: int) -> list[tuple[int | None, int | None]]:
@@ -129,7 +130,7 @@ def booklet(pdf: bytes, paper: Paper) -> bytes:
                 content += _place(slot, scale, name)
                 resources[name] = form
             _add_sheet(out, sheet, content, resources)
-        return _save(out)
+        return save(out)
 
 
 def _paper_points(paper: Paper) -> tuple[float, float]:
@@ -207,15 +208,3 @@ def _add_sheet(
         Contents=pikepdf.Stream(out, content),
     )
     out.pages.append(pikepdf.Page(page))
-
-
-def _save(out: pikepdf.Pdf) -> bytes:
-    buffer = BytesIO()
-    # No dates, and an /ID computed from the content: the same input gives the same bytes.
-    out.save(
-        buffer,
-        deterministic_id=True,
-        compress_streams=True,
-        object_stream_mode=pikepdf.ObjectStreamMode.generate,
-    )
-    return buffer.getvalue()
