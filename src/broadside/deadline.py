@@ -35,11 +35,18 @@ class _Expired(BaseException):
     """Not an `Exception`: the engine's `except Exception` handlers must not swallow it."""
 
 
+# The ends of the limits in force, outermost first: a limit inside another (a print job's
+# inside a campaign's) must not switch the outer one off when it ends.
+_in_force: list[float] = []
+
+
 @contextmanager
 def time_limit(seconds: float = BUILD_SECONDS, *, until: float | None = None) -> Iterator[None]:
     """Raise `BuildError` if the body runs longer than `seconds` (or past `until`).
 
-    Uses SIGALRM, so it works in the main thread on POSIX; elsewhere it does nothing.
+    Uses SIGALRM, so it works in the main thread on POSIX; elsewhere it does nothing. Limits
+    nest: the alarm is set for the earliest end in force, and set again for the outer limits
+    when an inner one ends.
     """
     if (
         not hasattr(signal, "setitimer")
@@ -47,8 +54,8 @@ def time_limit(seconds: float = BUILD_SECONDS, *, until: float | None = None) ->
     ):
         yield
         return
-    left = seconds if until is None else until - time.monotonic()
-    if left <= 0:
+    end = time.monotonic() + seconds if until is None else until
+    if end <= time.monotonic():
         raise gave_up(seconds if until is None else BUILD_SECONDS)
     armed = True
 
@@ -57,8 +64,8 @@ def time_limit(seconds: float = BUILD_SECONDS, *, until: float | None = None) ->
             raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
-    # Fires again every second, in case a library's `except BaseException` swallowed it.
-    signal.setitimer(signal.ITIMER_REAL, left, 1.0)
+    _in_force.append(end)
+    _arm()
     try:
         yield
     except _Expired:
@@ -66,4 +73,14 @@ def time_limit(seconds: float = BUILD_SECONDS, *, until: float | None = None) ->
     finally:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
+        _in_force.remove(end)
         signal.signal(signal.SIGALRM, previous)
+        if _in_force:
+            _arm()
+
+
+def _arm() -> None:
+    # Fires again every second, in case a library's `except BaseException` swallowed it; an
+    # end already past fires at once.
+    left = max(min(_in_force) - time.monotonic(), 0.001)
+    signal.setitimer(signal.ITIMER_REAL, left, 1.0)

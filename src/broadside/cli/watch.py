@@ -50,8 +50,18 @@ class Session:
     def rebuild(self, names: Collection[str]) -> bool:
         """Render and write the outputs named; say what happened. False if any failed."""
         started = time.perf_counter()
+        # The outputs an edit touched are rebuilt together and written together, like
+        # `build`: if one fails (a flyer that no longer fits), none is replaced, so the
+        # files on disk always belong to one version of the campaign. The time limit counts
+        # from the first file read, as it does for `build`.
+        deadline = deadline_in()
         try:
-            campaign = load_campaign(self.campaign_dir)
+            with time_limit(until=deadline):
+                campaign = load_campaign(self.campaign_dir)
+                result = build(
+                    campaign, self.options, self.printer, frozenset(names), deadline=deadline
+                )
+            written = write_all({a.name: a.data for a in result.artifacts}, self.out)
         except ContentError as error:
             count = len(error.problems)
             self.say(
@@ -61,16 +71,6 @@ class Session:
             for line in error.lines(Path.cwd()):
                 self.say(f"  {printable(line)}")
             return False
-        # The outputs an edit touched are rebuilt together and written together, like
-        # `build`: if one fails (a flyer that no longer fits), none is replaced, so the
-        # files on disk always belong to one version of the campaign.
-        try:
-            deadline = deadline_in()
-            with time_limit(until=deadline):
-                result = build(
-                    campaign, self.options, self.printer, frozenset(names), deadline=deadline
-                )
-            written = write_all({a.name: a.data for a in result.artifacts}, self.out)
         except UserError as error:
             self.say(f"{_clock()} not rebuilt, the previous files stay:")
             for line in error.lines(Path.cwd()):

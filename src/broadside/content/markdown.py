@@ -156,6 +156,49 @@ def _pictures_as_text(tokens: list[Token]) -> None:
             token.content = f"[{alt}]"
 
 
+LONG_WORD = 64  # characters: a longer run without a space is broken, never hyphenated
+_LONG_RUN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _mark_long_words(tokens: list[Token]) -> None:
+    """Each run of more than LONG_WORD characters without a space goes into
+    <span class="long-word">, which tokens.css never hyphenates (it breaks where the line
+    ends instead). The renderer lays the line out again for every place it could hyphenate a
+    word, so a word's cost grows with the cube of its length: 5,000 letters took 47 s."""
+    for token in tokens:
+        if token.children:
+            token.children = list(_with_long_words_marked(token.children))
+        if token.type == "code_inline" and _LONG_RUN.search(token.content):
+            token.attrJoin("class", "long-word")
+
+
+def _with_long_words_marked(children: list[Token]) -> Iterator[Token]:
+    for token in children:
+        if token.type != "text" or not _LONG_RUN.search(token.content):
+            if token.children:
+                _mark_long_words([token])
+            elif token.type == "code_inline" and _LONG_RUN.search(token.content):
+                token.attrJoin("class", "long-word")
+            yield token
+            continue
+        start = 0
+        for run in _LONG_RUN.finditer(token.content):
+            if run.start() > start:
+                yield _text(token.content[start : run.start()])
+            yield Token("long_word_open", "span", 1, attrs={"class": "long-word"})
+            yield _text(run.group())
+            yield Token("long_word_close", "span", -1)
+            start = run.end()
+        if start < len(token.content):
+            yield _text(token.content[start:])
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
 def _walk(tokens: list[Token]) -> Iterator[Token]:
     for token in tokens:
         yield token
@@ -195,6 +238,7 @@ def render_block(
     if not pictures:
         _pictures_as_text(tokens)
     _keep_together(tokens, lang)
+    _mark_long_words(tokens)
     return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
 
 
@@ -208,6 +252,7 @@ def render_inline(text: str, *, lang: str, headline: bool = False, pictures: boo
     if not pictures:
         _pictures_as_text(tokens)
     _keep_together(tokens, lang, headline=headline)
+    _mark_long_words(tokens)
     return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
 
 

@@ -146,10 +146,13 @@ class Engine:
     def print(self, job: PrintJob) -> Printed:
         with self._capture() as messages:
             fetcher = _fetcher(self._own, job.base)
+            # Each picture is decoded once for the job, however many layouts it is drawn in.
+            images: dict[str, Any] = {}
             if job.scale is not None:
-                return self._scaled(job, job.scale, fetcher, messages)
+                return self._scaled(job, job.scale, fetcher, images, messages)
             for index, layout in enumerate(job.layouts):
-                document = self._render(self._parse(layout, job, fetcher), layout.sheets, job)
+                parsed = self._parse(layout, job, fetcher)
+                document = self._render(parsed, layout.sheets, job, images)
                 anchors = _anchor_pages(document)
                 met = job.require is None or anchors.get(job.require.id) == job.require.page
                 if met or index == len(job.layouts) - 1:
@@ -157,7 +160,9 @@ class Engine:
             pdf = self._write(document, job.settings)
         return Printed(pdf, len(document.pages), index, met, tuple(messages), anchors, scaled=None)
 
-    def _scaled(self, job: PrintJob, scale: Scale, fetcher: Any, messages: list[str]) -> Printed:
+    def _scaled(
+        self, job: PrintJob, scale: Scale, fetcher: Any, images: dict[str, Any], messages: list[str]
+    ) -> Printed:
         """The largest type size at which the one layout fits one page (pdf/fit.py)."""
         (layout,) = job.layouts
         parsed = self._parse(layout, job, fetcher)
@@ -165,7 +170,7 @@ class Engine:
         def measure(size: float, spare: float = 0.0) -> tuple[float, Any]:
             values = {"size": css.length(size, "pt"), "spare": css.length(spare, "px")}
             sheet = Stylesheet("scale", scale.sheet.format(**values), STYLES)
-            document = self._render(parsed, (*layout.sheets, sheet), job)
+            document = self._render(parsed, (*layout.sheets, sheet), job, images)
             return _fullness(document, scale), document
 
         started = time.perf_counter()
@@ -209,12 +214,17 @@ class Engine:
         """Parsed once; the result can be laid out many times (a scale search does)."""
         return weasyprint().HTML(string=layout.html, base_url=CAMPAIGN_URL, url_fetcher=fetcher)
 
-    def _render(self, parsed: Any, sheets: Sequence[Stylesheet], job: PrintJob) -> Any:
+    def _render(
+        self, parsed: Any, sheets: Sequence[Stylesheet], job: PrintJob, images: dict[str, Any]
+    ) -> Any:
         press = job.settings.page_css()  # bleed: every output inherits it
         extra = (Stylesheet("print shop", press, STYLES),) if press else ()
         css = [self._css(sheet) for sheet in (*sheets, *extra)]
         return parsed.render(
-            font_config=self.font_config, stylesheets=css, **_options(job.settings)
+            font_config=self.font_config,
+            stylesheets=css,
+            cache=images,  # WeasyPrint's own option: pictures by address, decoded
+            **_options(job.settings),
         )
 
     def _write(self, document: Any, settings: PdfSettings) -> bytes:
