@@ -1,4 +1,5 @@
-"""Split a Markdown file into YAML front matter and body, keeping file line numbers.
+"""Split a Markdown file into YAML front matter and body, keeping file line numbers; or read
+a file that is all YAML (brand.yaml) the same way.
 
 YAML is read as 1.2 (no `yes`/`no` booleans, no sexagesimal numbers) with ruamel.yaml's
 round-trip loader, which remembers where every key and list item was written.
@@ -55,6 +56,7 @@ class SourceFile:
     body_line: int  # file line (1-based) of the body's first line
     lines: dict[Location, int] = field(default_factory=dict)  # field path → file line
     columns: dict[Location, int] = field(default_factory=dict)  # field path → column (1-based)
+    raw: bytes = b""  # the file as read, byte for byte (archival PDFs carry it)
 
     def line_of(self, location: Location) -> int:
         """The line of `location`, or of its nearest parent that was written down."""
@@ -83,37 +85,7 @@ class FrontMatterError(Exception):
 
 def read_source(path: Path) -> SourceFile:
     """Read `path`; raise `FrontMatterError` for anything that stops us reading further."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FrontMatterError(
-                Problem(
-                    path,
-                    None,
-                    None,
-                    f"file is {size / 2**20:.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB",
-                )
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise FrontMatterError(
-            Problem(path, None, None, f"cannot read file: {error.strerror}")
-        ) from None
-    encoding = next((name for bom, name in _BOMS.items() if raw.startswith(bom)), None)
-    if encoding is not None:
-        raise FrontMatterError(
-            Problem(path, 1, None, f"saved as {encoding} text; save the file as UTF-8")
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        message = (
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8"
-        )
-        raise FrontMatterError(Problem(path, line, None, message)) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raw, text = _read_text(path)
     if not text.strip():
         raise FrontMatterError(
             Problem(path, 1, None, "file is empty; it needs YAML front matter between --- lines")
@@ -149,7 +121,62 @@ def read_source(path: Path) -> SourceFile:
         data, locations, columns = _parse_yaml(path, yaml_text, first_yaml_line)
     except FrontMatterError as error:
         raise FrontMatterError(error.problem, SourceFile(path, {}, body, closing + 2)) from None
-    return SourceFile(path, data, body, body_line=closing + 2, lines=locations, columns=columns)
+    return SourceFile(
+        path, data, body, body_line=closing + 2, lines=locations, columns=columns, raw=raw
+    )
+
+
+def read_yaml(path: Path) -> SourceFile:
+    """A file that is YAML through and through (brand.yaml), read as front matter is: the
+    same limits, the same messages, each field's line. Its `body` is empty."""
+    raw, text = _read_text(path)
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        raise FrontMatterError(
+            Problem(
+                path,
+                1,
+                None,
+                f"file is {len(text):,} characters; the limit is {MAX_FRONT_MATTER_CHARS:,}",
+            )
+        )
+    data, locations, columns = _parse_yaml(path, text, 1, what="the file")
+    end = text.count("\n") + 2
+    return SourceFile(path, data, "", body_line=end, lines=locations, columns=columns, raw=raw)
+
+
+def _read_text(path: Path) -> tuple[bytes, str]:
+    """The file as text: UTF-8 (a BOM allowed), Unix line ends, no larger than the limit."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FrontMatterError(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    f"file is {size / 2**20:.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB",
+                )
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FrontMatterError(
+            Problem(path, None, None, f"cannot read file: {error.strerror}")
+        ) from None
+    encoding = next((name for bom, name in _BOMS.items() if raw.startswith(bom)), None)
+    if encoding is not None:
+        raise FrontMatterError(
+            Problem(path, 1, None, f"saved as {encoding} text; save the file as UTF-8")
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = (
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8"
+        )
+        raise FrontMatterError(Problem(path, line, None, message)) from None
+    return raw, text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 class _Constructor(RoundTripConstructor):
@@ -160,7 +187,7 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor
 
 
 def _parse_yaml(
-    path: Path, text: str, first_line: int
+    path: Path, text: str, first_line: int, what: str = "front matter"
 ) -> tuple[dict[str, Any], dict[Location, int], dict[Location, int]]:
     yaml = YAML(typ="rt", pure=True)
     yaml.version = (1, 2)
@@ -194,7 +221,7 @@ def _parse_yaml(
                 path,
                 first_line,
                 None,
-                f"front matter must be fields ('name: value' lines), not {kind}",
+                f"{what} must be fields ('name: value' lines), not {kind}",
             )
         )
     locations: dict[Location, int] = {}
