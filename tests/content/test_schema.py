@@ -78,4 +78,17 @@ def test_the_schema_comes_from_the_models() -> None:
 def test_an_unknown_kind_is_a_usage_error() -> None:
     result = run_cli("schema", "flyer")
     assert result.exit_code == 2
-    assert "'flyer' is not one of 'article', 'letter'" in result.output
+    assert "'flyer' is not one of 'article', 'letter', 'brand'" in result.output
+
+
+def test_brand_yaml_has_its_schema_too() -> None:
+    from broadside.content.frontmatter import read_yaml
+    from tests.conftest import REPO
+
+    validator = Draft202012Validator(schema("brand"))
+    brand = read_yaml(REPO / "tests" / "campaigns" / "branded-svg" / "brand.yaml").data
+    assert validator.is_valid(brand)
+    for mistake in ({"colour": "#1d5c8a"}, {"accent": "navy"}, {"name": ""}):
+        assert not validator.is_valid({**brand, **mistake}), mistake
+    assert not validator.is_valid({"accent": "#1d5c8a"})  # the name is required
+    assert not Draft202012Validator(schema()).is_valid(brand)  # not a front matter

@@ -234,9 +234,10 @@ def schema(
     which: Annotated[
         str | None,
         typer.Argument(
-            help="article or letter: only that file's front matter [default: both]",
+            help="article or letter: only that file's front matter [default: both]; "
+            "brand: brand.yaml",
             show_default=False,
-            metavar="[article|letter]",
+            metavar="[article|letter|brand]",
         ),
     ] = None,
 ) -> None:
@@ -246,7 +247,9 @@ def schema(
     from broadside.content.schema import FrontMatter, front_matter_schema
 
     if which is not None and which not in set(FrontMatter):
-        raise typer.BadParameter(f"'{which}' is not one of 'article', 'letter'", param_hint="WHICH")
+        raise typer.BadParameter(
+            f"'{which}' is not one of 'article', 'letter', 'brand'", param_hint="WHICH"
+        )
     kind = FrontMatter(which) if which is not None else None
     typer.echo(json.dumps(front_matter_schema(kind), indent=2, ensure_ascii=False))
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from broadside.content import checks
 from broadside.content.frontmatter import Location, SourceFile
-from broadside.content.models import ArticleMeta, LetterMeta
+from broadside.content.models import ArticleMeta, BrandMeta, LetterMeta
 from broadside.errors import Problem
 
 # Words people reach for that are called something else here (checked before spelling).
@@ -37,6 +37,14 @@ SYNONYMS: dict[type[BaseModel], dict[str, str]] = {
         "signatories": "signature",
         "headline": "ask",
         "email": "sender",
+    },
+    BrandMeta: {
+        "organisation": "name",
+        "organization": "name",
+        "colour": "accent",
+        "color": "accent",
+        "image": "logo",
+        "picture": "logo",
     },
 }
 

@@ -23,6 +23,7 @@ from typing import IO
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+MIME_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
 MAX_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # 40 megapixels: a 7,300 × 5,500 photo; print needs far less
 MAX_SIDE = 20_000
@@ -136,12 +137,33 @@ def check_image(path: Path) -> str | None:
         return f"cannot read {path.name}: {error.strerror}"
 
 
-def check_image_data(data: bytes, name: str) -> str | None:
-    """As `check_image`, for bytes already read, from the header alone: the engine's fetcher
-    checks what it serves without decoding every picture a second time."""
+def check_image_data(data: bytes, name: str, *, decode: bool = False) -> str | None:
+    """As `check_image`, for bytes already read; from the header alone unless `decode`: the
+    engine's fetcher checks what it serves without decoding every picture a second time."""
     if len(data) > MAX_BYTES:
         return f"{name} is {len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
-    return _check(BytesIO(data), name, decode=False)
+    return _check(BytesIO(data), name, decode=decode)
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a picture's header says: its format, as Pillow names it, and its size."""
+
+    format: str
+    width: int
+    height: int
+
+    @property
+    def mime(self) -> str:
+        return MIME_TYPES[self.format]
+
+
+def read_header(data: bytes) -> Header:
+    """The header of a picture the checks above accepted."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(BytesIO(data)) as image:
+            return Header(str(image.format), *image.size)
 
 
 def _check(handle: IO[bytes], name: str, *, decode: bool = True) -> str | None:

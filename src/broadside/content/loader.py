@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from broadside.content import checks, diagnosis
 from broadside.content.address import address_problems
+from broadside.content.brand import load_brand
 from broadside.content.frontmatter import FrontMatterError, SourceFile, read_source
 from broadside.content.images import Pictures
 from broadside.content.models import (
@@ -53,6 +54,7 @@ def load_campaign(root: Path) -> Campaign:
         signatories = load_signatories(root.resolve(), letter_source, spec, lang, problems)
     recipients, recipient_problems = load_recipients(root)
     problems += recipient_problems
+    brand = load_brand(root, problems)
     if any(problem.is_error for problem in problems):
         raise ContentError(problems)
     assert article_source and article_meta and letter_source and letter_meta  # or a problem
@@ -73,6 +75,7 @@ def load_campaign(root: Path) -> Campaign:
             body_line=letter_source.body_line,
         ),
         signatories=signatories,
+        brand=brand,
     )
 
 

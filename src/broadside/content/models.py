@@ -179,6 +179,22 @@ EmailAddress = Annotated[
     AfterValidator(_email_address),
 ]
 
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _hex_colour(value: str) -> str:
+    if not _HEX_COLOUR.match(value):
+        raise ValueError("must be a colour written #rrggbb, such as #a4262c")
+    return value.lower()
+
+
+HexColour = Annotated[
+    str,
+    Field(json_schema_extra={"pattern": _HEX_COLOUR.pattern}),
+    AfterValidator(_hex_colour),
+]
+"""`#a4262c`: the one form of colour content may give; it reaches CSS only as this."""
+
 # The descriptions and examples below are what editors show while a campaign is written
 # (`broadside schema`); docs/content.md says the same at more length. Keep them in step.
 
@@ -501,6 +517,54 @@ class MailRecipient(Model):
     )
 
 
+class BrandMeta(Model):
+    """brand.yaml: the organisation that publishes the campaign, with its colour and mark."""
+
+    model_config = ConfigDict(title="brand.yaml")
+
+    name: Line = Field(
+        description="The organisation: the logo's alternative text, and on the sources page.",
+        examples=["Amazonians for Accountability"],
+    )
+    accent: HexColour | None = Field(
+        None,
+        description="The colour of the rules, labels, numbers and fields the pages draw in "
+        "their accent, written #rrggbb. It must be legible wherever it is used: a colour "
+        "that is not is refused with the nearest one of the same hue that is.",
+        examples=["#1d5c8a"],
+    )
+    logo: RelativeFile | None = Field(
+        None,
+        description="A PNG, JPEG or SVG file inside the campaign folder: on the cover, at the "
+        "flyer's foot and on the sources page.",
+        examples=["logo.svg"],
+    )
+
+
+class Logo(Model):
+    """A logo as it is printed: checked, and for an SVG written anew (content/svg.py)."""
+
+    path: Path  # the file, as brand.yaml names it under the campaign folder
+    mime: str  # image/png, image/jpeg or image/svg+xml
+    data: bytes  # what is drawn: the picture as checked, or the SVG as sanitised
+    source: bytes  # the file as it was read (archival PDFs carry it)
+    width: float  # intrinsic size, in pixels: only its proportions are used
+    height: float
+    pictures: tuple[str, ...] = ()  # data: URLs of pictures inside an SVG, as written there
+
+    @property
+    def ratio(self) -> float:
+        """Width over height: the layout sizes the logo, never distorting it."""
+        return self.width / self.height
+
+
+class Brand(Model):
+    meta: BrandMeta
+    path: Path
+    source: bytes  # brand.yaml as it was read (archival PDFs carry it)
+    logo: Logo | None = None
+
+
 class Article(Model):
     meta: ArticleMeta
     body: str
@@ -525,6 +589,7 @@ class Campaign(Model):
     # recipients.csv: one e-mail draft each (`build --email`); none without the file.
     recipients: tuple[MailRecipient, ...] = ()
     signatories: SkipValidation[Signatories | None] = None  # checked as read, row by row
+    brand: Brand | None = None  # from brand.yaml, when the folder has one
 
     @property
     def lang(self) -> str:
