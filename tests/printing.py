@@ -24,9 +24,13 @@ def print_html(
     html: str,
     sheets: tuple[Stylesheet, ...],
     settings: PdfSettings | None = None,
+    embedded: frozenset[str] = frozenset(),
 ) -> Printed:
-    """`html` printed as a document of the campaign folder `root` (pictures come from there)."""
-    job = PrintJob("test.pdf", root, settings or PdfSettings(), (Layout(html, sheets),))
+    """`html` printed as a document of the campaign folder `root` (pictures come from there;
+    `embedded` lists the fingerprints of the data: URLs it may show)."""
+    job = PrintJob(
+        "test.pdf", root, settings or PdfSettings(), (Layout(html, sheets),), embedded=embedded
+    )
     return LocalPrinter().engine.print(job)
 
 

@@ -79,3 +79,11 @@ def test_a_number_that_is_not_finite_is_refused(value: float) -> None:
 def test_only_known_units() -> None:
     with pytest.raises(ValueError, match="not a unit"):
         css.length(1, "mm; color: red")
+
+
+def test_a_colour_is_one_hash_token_or_refused() -> None:
+    (token,) = tokens(css.colour("#1d5c8a"))
+    assert token.type == "hash" and token.value == "1d5c8a"
+    for bad in ("#1d5c8a; color: red", "red", "#1d5c8", "#1D5C8A", "#1d5c8a\n", "url(x)"):
+        with pytest.raises(ValueError, match="not a #rrggbb colour"):
+            css.colour(bad)

@@ -2,7 +2,8 @@
 
 Content never goes into a stylesheet: what the pages print from the content is in the HTML,
 and the sheets take it from there (`string-set: title attr(data-running-title)` in brief.css).
-What Python does write into CSS — a paper size, a bleed, a type size, a font's address — goes
+What Python does write into CSS — a paper size, a bleed, a type size, a font's address, a
+brand's accent colour — goes
 through these functions, so a value can only ever be the one token it was meant to be,
 whatever it holds.
 """
@@ -10,9 +11,11 @@ whatever it holds.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 UNITS = frozenset({"mm", "pt", "px"})
+_HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 
 
 def string(text: str) -> str:
@@ -54,3 +57,11 @@ def length(value: float, unit: str) -> str:
     if unit not in UNITS:
         raise ValueError(f"not a unit Broadside writes: {unit!r}")
     return number(value) + unit
+
+
+def colour(value: str) -> str:
+    """A colour written `#rrggbb` (lower case, as the content's models leave it), as is: one
+    hash token. Anything else is refused, not escaped: no other form is ever meant."""
+    if not _HEX_COLOUR.match(value):
+        raise ValueError(f"not a #rrggbb colour: {value!r}")
+    return value

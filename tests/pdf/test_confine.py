@@ -8,6 +8,7 @@ render with a message, embed nothing, and open no socket.
 
 from __future__ import annotations
 
+import base64
 import os
 import socket
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from PIL import Image
 from broadside.errors import BuildError
 from broadside.fonts import faces as fonts
 from broadside.html.stylesheets import Stylesheet
-from broadside.pdf.confine import MAX_RESOURCE_BYTES, Confinement, Refused
+from broadside.pdf.confine import MAX_RESOURCE_BYTES, Confinement, Refused, fingerprint
 from broadside.resources import STYLES, TEMPLATES
 from tests.pdfsafety import PASSWD_MARK, inventory
 from tests.printing import page, print_html
@@ -80,7 +81,11 @@ REFUSED = {
     "img other host": ('<img src="file://example.org/etc/passwd" alt="x">', "another machine"),
     "img network": ('<img src="http://127.0.0.1:1/x.png" alt="x">', "builds are offline"),
     "img https": ('<img src="https://example.org/x.png" alt="x">', "builds are offline"),
-    "img data": ('<img src="data:image/png;base64,iVBORw0KGgo=" alt="x">', "are offline"),
+    "img data": ('<img src="data:image/png;base64,iVBORw0KGgo=" alt="x">', "embedded itself"),
+    "img data svg": (
+        '<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="x">',
+        "only pictures Broadside embedded itself are shown from data: addresses",
+    ),
     "img NUL": ('<img src="file:///etc/passwd%00.png" alt="x">', "not a file path"),
     "img link out": ('<img src="linked.png" alt="x">', "outside"),
     "img link passwd": ('<img src="passwd.png" alt="x">', "outside"),
@@ -115,6 +120,68 @@ def test_a_picture_inside_the_folder_is_served(campaign: Path) -> None:
     found = inventory(pdf)
     assert found.images == [(30, 20)]
     assert found.embedded_files == [] and PASSWD_MARK not in found.streams
+
+
+def _data_url(mime: str, data: bytes) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
+
+
+def test_a_data_url_is_served_only_when_the_job_lists_it(campaign: Path) -> None:
+    """A brand's logo reaches the document as a data: URL (html/brand.py): the job lists it,
+    and nothing else in data: form is served, not even the same picture spelt differently."""
+    png = (campaign / "photo.png").read_bytes()
+    listed = _data_url("image/png", png)
+    body = f'<p>Text.</p><img src="{listed}" alt="A logo">'
+    pdf = campaign / "out.pdf"
+    pdf.write_bytes(print_html(campaign, page(body), SHEETS, embedded={fingerprint(listed)}).pdf)
+    assert inventory(pdf).images == [(30, 20)]
+    other = listed.replace(";base64,", ";charset=x;base64,")
+    with pytest.raises(BuildError, match="only pictures Broadside embedded itself"):
+        print_html(
+            campaign,
+            page(f'<img src="{other}" alt="x">'),
+            SHEETS,
+            embedded={fingerprint(listed)},
+        )
+
+
+def _logo_with_picture(campaign: Path) -> tuple[str, str]:
+    """An SVG data: URL that shows a PNG data: URL, and the PNG's."""
+    png = _data_url("image/png", (campaign / "photo.png").read_bytes())
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20">'
+        f'<image href="{png}" width="30" height="20"/></svg>'
+    ).encode()
+    return _data_url("image/svg+xml", svg), png
+
+
+def test_a_listed_svg_shows_the_pictures_listed_with_it(campaign: Path) -> None:
+    logo, png = _logo_with_picture(campaign)
+    body = f'<img src="{logo}" alt="A logo" style="width: 30mm">'
+    printed = print_html(
+        campaign, page(body), SHEETS, embedded={fingerprint(logo), fingerprint(png)}
+    )
+    (campaign / "out.pdf").write_bytes(printed.pdf or b"")
+    assert inventory(campaign / "out.pdf").images == [(30, 20)]
+
+
+@pytest.mark.expected_weasyprint_warnings
+def test_a_listed_svg_shows_no_picture_that_is_not_listed(campaign: Path) -> None:
+    """WeasyPrint draws an SVG's pictures under a catch-all (a refusal there is logged, not
+    raised): the picture is left out, and the build says so in a warning."""
+    logo, _ = _logo_with_picture(campaign)
+    body = f'<img src="{logo}" alt="A logo" style="width: 30mm">'
+    printed = print_html(campaign, page(body), SHEETS, embedded={fingerprint(logo)})
+    (campaign / "out.pdf").write_bytes(printed.pdf or b"")
+    assert inventory(campaign / "out.pdf").images == []
+    assert any(message.startswith("Failed to render SVG image") for message in printed.warnings)
+
+
+def test_a_listed_data_url_is_still_held_to_the_picture_checks(tmp_path: Path) -> None:
+    not_a_picture = _data_url("image/png", b"private notes, not a picture")
+    confinement = Confinement.of([], [tmp_path], frozenset({fingerprint(not_a_picture)}))
+    with pytest.raises(Refused, match="an embedded picture is not a PNG, JPEG, GIF or WebP"):
+        confinement.embedded_picture(not_a_picture)
 
 
 def test_own_files_are_served_and_pictures_only_from_the_campaign(tmp_path: Path) -> None:

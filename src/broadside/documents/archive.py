@@ -1,7 +1,8 @@
 """What an archival PDF carries inside it: the campaign's own sources, byte for byte.
 
-A recipient can rebuild the brief from `article.md` and `letter.md`, or quote the demands
-exactly from `demands.json` without copying text out of a typeset page. The JSON schema is
+A recipient can rebuild the brief from `article.md` and `letter.md` (and `brand.yaml` with
+its logo, when the campaign has a brand), or quote the demands exactly from `demands.json`
+without copying text out of a typeset page. The JSON schema is
 documented in README ("Archival") and marked by its `schema` field; change both together.
 """
 
@@ -27,7 +28,7 @@ SIGNATORY_COLUMNS = ("name", "role", "organisation", "place", "kind")
 
 
 def sources(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
-    return (*_texts(campaign), *_signatories(campaign))
+    return (*_texts(campaign), *_signatories(campaign), *brand_sources(campaign))
 
 
 def _texts(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
@@ -53,6 +54,7 @@ def _texts(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
             relationship="Data",
             description=f"The letter's demands as data ({DEMANDS_SCHEMA})",
         ),
+        *brand_sources(campaign),
     )
 
 
@@ -84,6 +86,37 @@ def signatories_csv(campaign: Campaign) -> bytes:
         for s in (*signed.organisations, *signed.people)
     )
     return text.getvalue().encode("utf-8")
+
+
+def brand_sources(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
+    """brand.yaml and the logo, as they were read and checked (the logo as supplied, not as
+    sanitised: a recipient rebuilds from the same files)."""
+    brand = campaign.brand
+    if brand is None:
+        return ()
+    files = [
+        EmbeddedFile(
+            name=brand.path.name,
+            data=brand.source,
+            mime_type="application/yaml",  # RFC 9512
+            relationship="Source",
+            description="The organisation's brand, as written: its name, accent and logo",
+        )
+    ]
+    if brand.logo is not None and brand.meta.logo is not None:
+        taken = {campaign.article.path.name, campaign.letter.path.name, "demands.json"}
+        taken |= {"signatories.csv", "brand.yaml"}
+        name = brand.meta.logo  # as brand.yaml names it, so the files rebuild as they are
+        files.append(
+            EmbeddedFile(
+                name=f"logo-{name}" if name in taken else name,
+                data=brand.logo.source,
+                mime_type=brand.logo.mime,
+                relationship="Source",
+                description="The organisation's logo, as supplied",
+            )
+        )
+    return tuple(files)
 
 
 def demands_json(campaign: Campaign) -> bytes:

@@ -86,8 +86,8 @@ def finish(
 
 def brief_sheets(output: Output, campaign: Campaign, paper: PageSize) -> tuple[Stylesheet, ...]:
     """The brief's sheets: the same for every campaign (the running head's words are in the
-    HTML; see `running_strings`)."""
-    return sheets_for(output.stylesheet, paper)
+    HTML; see `running_strings`), with the organisation's accent when it has a brand."""
+    return sheets_for(output.stylesheet, paper, brand=campaign.brand)
 
 
 def running_strings(campaign: Campaign) -> dict[str, str]:

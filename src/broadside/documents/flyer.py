@@ -133,8 +133,8 @@ def geometry(page: PageSize, qr: QrCode | None, url: str | None) -> Geometry:
     return Geometry(page, margin, qr_mm, gap, quiet, label, url_pt)
 
 
-def flyer_sheets(output: Output, shape: Geometry) -> tuple[Stylesheet, ...]:
-    return sheets_for(output.stylesheet, shape.page, shape.custom_properties())
+def flyer_sheets(output: Output, campaign: Campaign, shape: Geometry) -> tuple[Stylesheet, ...]:
+    return sheets_for(output.stylesheet, shape.page, shape.custom_properties(), campaign.brand)
 
 
 def campaign_qr(campaign: Campaign) -> QrCode | None:
@@ -326,7 +326,7 @@ def flyer_job(
     floor), and the measures it was laid out with."""
     qr = campaign_qr(campaign)
     shape = geometry(page, qr, campaign.letter.meta.url)
-    layout = Layout(flyer_html(output, campaign, shape, qr), flyer_sheets(output, shape))
+    layout = Layout(flyer_html(output, campaign, shape, qr), flyer_sheets(output, campaign, shape))
     scale = Scale(
         limits=shape.limits,
         model=fit.Curve.sample(text_model(campaign, shape), shape.limits),

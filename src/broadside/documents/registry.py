@@ -12,9 +12,9 @@ from broadside.documents.document import Composed, Output
 from broadside.options import BuildOptions
 from broadside.paper import copy_of, half_sheet
 
-# The letter's words, the article's dates and keywords, and the signatories' count (their
-# file is signatories.csv, or a form's export the letter names); no pictures.
-FLYER_READS = ("*.md", "*.csv")
+# The letter's words, the article's dates and keywords, the signatories' count (their file is
+# signatories.csv, or a form's export the letter names), and the brand; no pictures.
+FLYER_READS = ("*.md", "*.csv", "brand.yaml")
 
 OUTPUTS = (
     # Both texts and any picture in the campaign folder.

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from broadside.content.models import Brand
 from broadside.fonts import faces as fonts
+from broadside.html.brand import brand_css
 from broadside.paper import PageSize, Paper, page_css
 from broadside.resources import STYLES
 
@@ -43,12 +45,18 @@ def all_sheets() -> tuple[Stylesheet, ...]:
 
 
 def sheets_for(
-    own: str | tuple[str, ...], paper: Paper | PageSize, extra_page_css: str = ""
+    own: str | tuple[str, ...],
+    paper: Paper | PageSize,
+    extra_page_css: str = "",
+    brand: Brand | None = None,
 ) -> tuple[Stylesheet, ...]:
-    """Shared tokens plus the output's own thin sheet(s), with the page size set in one place."""
+    """Shared tokens plus the output's own thin sheet(s), with the page size set in one place,
+    and the organisation's accent over the tokens' when the campaign has a brand."""
     own = (own,) if isinstance(own, str) else own
+    branded = brand_css(brand)
     return (
         *shared_sheets(),
+        *((Stylesheet("brand", branded, STYLES),) if branded else ()),
         Stylesheet("page", page_css(paper) + extra_page_css, STYLES),
         *(own_sheet(name) for name in own),
     )

@@ -5,6 +5,11 @@ module decides which it gets. Only `file:` URLs, only regular files, only under 
 roots once every link is followed, only up to a size; under the campaign folder, only
 pictures. Nothing is ever fetched from the network.
 
+One exception to `file:` only: a picture Broadside itself made from the content and put in
+the document as a `data:` URL (a brand's logo, its SVG written anew by content/svg.py, and
+the pictures inside it). The job lists each by its fingerprint, and only those are served:
+a `data:` URL anywhere else, even one the content managed to smuggle in, is refused.
+
 The check is made on the file actually opened: after opening, the path is resolved again
 and must still name the same file (device and inode), so swapping a folder for a link
 between the check and the read does not work. A hard link to an outside file cannot be told
@@ -13,10 +18,14 @@ from a file of the folder's own, so a picture with more than one name is refused
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
+import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from hashlib import sha256
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -26,6 +35,12 @@ from broadside.content.images import check_image_data, hard_link_message
 MAX_RESOURCE_BYTES = 30 * 1024 * 1024
 # No following a link swapped in at the last moment; no waiting on a pipe.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_DATA_URL = re.compile(r"^data:(image/(?:png|jpeg|gif|webp|svg\+xml));base64,([A-Za-z0-9+/=]*)$")
+
+
+def fingerprint(url: str) -> str:
+    """What a job lists to let the document show the `data:` URL `url`."""
+    return sha256(url.encode()).hexdigest()
 
 
 class Refused(Exception):
@@ -34,14 +49,37 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class Confinement:
-    """`own` roots (templates, styles, fonts) serve any file; `pictures` roots only pictures."""
+    """`own` roots (templates, styles, fonts) serve any file; `pictures` roots only pictures;
+    `embedded` lists the fingerprints of the only `data:` URLs served."""
 
     own: tuple[Path, ...]
     pictures: tuple[Path, ...]
+    embedded: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
-    def of(cls, own: Sequence[Path], pictures: Sequence[Path]) -> Confinement:
-        return cls(tuple(p.resolve() for p in own), tuple(p.resolve() for p in pictures))
+    def of(
+        cls, own: Sequence[Path], pictures: Sequence[Path], embedded: frozenset[str] = frozenset()
+    ) -> Confinement:
+        return cls(tuple(p.resolve() for p in own), tuple(p.resolve() for p in pictures), embedded)
+
+    def embedded_picture(self, url: str) -> tuple[bytes, str]:
+        """The bytes and type of a `data:` URL the job listed; `Refused` for any other."""
+        found = _DATA_URL.match(url)
+        if not found or fingerprint(url) not in self.embedded:
+            raise Refused(
+                f"refused {_shorten(url, 60)}: only pictures Broadside embedded itself are "
+                "shown from data: addresses"
+            )
+        mime, encoded = found.groups()
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            raise Refused(f"refused {_shorten(url, 60)}: not base64") from None
+        if mime != "image/svg+xml":  # an SVG was written by content/svg.py; check the rest
+            refused = check_image_data(data, "an embedded picture")
+            if refused:
+                raise Refused(f"refused {refused}")
+        return data, mime
 
     def read(self, url: str) -> tuple[Path, bytes]:
         """The real path and bytes of `url`; `Refused` or `FileNotFoundError` otherwise."""

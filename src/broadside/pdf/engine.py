@@ -72,11 +72,14 @@ def own_roots() -> tuple[Path, ...]:
 CAMPAIGN_URL = "file:///campaign/"
 
 
-def _fetcher(own: Sequence[Path], campaign: Path | None = None) -> Any:
+def _fetcher(
+    own: Sequence[Path], campaign: Path | None = None, embedded: frozenset[str] = frozenset()
+) -> Any:
     """A WeasyPrint URL fetcher that serves only what `Confinement` allows, never the network:
-    Broadside's own files, and pictures from `campaign`, which it serves at CAMPAIGN_URL."""
+    Broadside's own files, pictures from `campaign`, which it serves at CAMPAIGN_URL, and the
+    data: URLs listed in `embedded`."""
     urls = weasyprint().urls
-    confinement = Confinement.of(own, () if campaign is None else (campaign,))
+    confinement = Confinement.of(own, () if campaign is None else (campaign,), embedded)
     mounted = None if campaign is None else campaign.resolve().as_uri() + "/"
 
     class Served(urls.URLFetcherResponse):  # type: ignore[misc,name-defined]
@@ -92,6 +95,9 @@ def _fetcher(own: Sequence[Path], campaign: Path | None = None) -> Any:
             if mounted is not None and url.startswith(CAMPAIGN_URL):
                 url = mounted + url.removeprefix(CAMPAIGN_URL)
             try:
+                if url.startswith("data:"):
+                    data, content_type = confinement.embedded_picture(url)
+                    return Served(url, body=data, headers={"Content-Type": content_type})
                 real, data = confinement.read(url)
             except Refused as error:
                 raise _refusal()(str(error)) from None
@@ -145,7 +151,7 @@ class Engine:
 
     def print(self, job: PrintJob) -> Printed:
         with self._capture() as messages:
-            fetcher = _fetcher(self._own, job.base)
+            fetcher = _fetcher(self._own, job.base, job.embedded)
             # Each picture is decoded once for the job, however many layouts it is drawn in.
             images: dict[str, Any] = {}
             if job.scale is not None:

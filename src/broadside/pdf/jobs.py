@@ -60,6 +60,9 @@ class PrintJob:
     scale: Scale | None = None  # with one layout: lay it out at the best type size
     deadline: float | None = None  # time.monotonic() by which the job must be done
     languages: tuple[str, ...] = ()  # hyphenated in these: a worker prepares them once
+    # Fingerprints (pdf/confine.py) of the data: URLs the document may show: pictures
+    # Broadside embedded itself, such as a brand's logo. No other data: URL is served.
+    embedded: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
