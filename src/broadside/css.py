@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 UNITS = frozenset({"mm", "pt", "px"})
-_HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
+_HEX_COLOUR = re.compile(r"#[0-9a-f]{6}")
 
 
 def string(text: str) -> str:
@@ -62,6 +62,6 @@ def length(value: float, unit: str) -> str:
 def colour(value: str) -> str:
     """A colour written `#rrggbb` (lower case, as the content's models leave it), as is: one
     hash token. Anything else is refused, not escaped: no other form is ever meant."""
-    if not _HEX_COLOUR.match(value):
+    if not _HEX_COLOUR.fullmatch(value):
         raise ValueError(f"not a #rrggbb colour: {value!r}")
     return value

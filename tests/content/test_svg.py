@@ -168,6 +168,18 @@ HOSTILE = {
         f'{OPEN}\n<rect width="9"></svg>',
         "2: the logo is not well-formed XML (mismatched tag, column 19)",
     ),
+    "text without glyphs": (
+        f"{OPEN}\n<text>Snow ☃</text></svg>",
+        "2: the logo has text that cannot be printed: no shipped font has '☃' (U+2603 "
+        "SNOWMAN); it would print as an empty box; or convert it to outlines",
+    ),
+    "text with a bidi override": (
+        f"{OPEN}\n<text>Harbour \u202eWorkers</text></svg>",
+        "2: the logo has text that cannot be printed: bidirectional control U+202E "
+        "RIGHT-TO-LEFT OVERRIDE: it reorders the printed words without showing why; delete it "
+        "(to set a right-to-left phrase inside other text, use the isolates U+2067 and "
+        "U+2069); or convert it to outlines",
+    ),
     "no size": (
         '<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>',
         "1: the logo has neither a viewBox nor a width and height, so its proportions are "

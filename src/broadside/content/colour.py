@@ -29,7 +29,7 @@ class Colour:
 
     @classmethod
     def from_hex(cls, text: str) -> Colour:
-        found = _HEX.match(text)
+        found = _HEX.fullmatch(text)
         if not found:
             raise ValueError(f"not a #rrggbb colour: {text!r}")
         value = int(found.group(1), 16)

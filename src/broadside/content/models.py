@@ -183,7 +183,7 @@ _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def _hex_colour(value: str) -> str:
-    if not _HEX_COLOUR.match(value):
+    if not _HEX_COLOUR.fullmatch(value):
         raise ValueError("must be a colour written #rrggbb, such as #a4262c")
     return value.lower()
 

@@ -25,8 +25,8 @@ from typing import Any
 
 import tinycss2
 
+from broadside.content import characters
 from broadside.content.images import check_image_data, read_header
-from broadside.fonts.coverage import uncovered
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -280,15 +280,14 @@ class _Sanitiser:
         return clean
 
     def _words(self, text: str | None, line: int | None) -> str | None:
+        """Text of the logo, held to the rules of every printed text (content/characters.py):
+        it is set in the shipped fonts like the rest of the page."""
         if not text:
             return text
-        missing = [char for char in uncovered(text) if not char.isspace()]
-        if missing:
-            shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
+        found = characters.problems(text)
+        if found:
             raise Refused(
-                line,
-                f"has text no shipped font can print ({shown}): convert the text to outlines "
-                "in your drawing program",
+                line, f"has text that cannot be printed: {found[0]}; or convert it to outlines"
             )
         return text
 
@@ -324,11 +323,11 @@ class _Sanitiser:
         shown = f'{attribute}="{_shorten(value)}" on <{name}>' if attribute in _CHECKED else ""
         if attribute == "style":
             return self._declarations(value, line, f"the style of <{name}>")
-        if attribute == "d" and not _PATH_DATA.match(value):
+        if attribute == "d" and not _PATH_DATA.fullmatch(value):
             raise Refused(line, f"has {shown}: path data holds only commands and numbers")
-        if attribute in ("points", "viewBox") and not _NUMBERS.match(value):
+        if attribute in ("points", "viewBox") and not _NUMBERS.fullmatch(value):
             raise Refused(line, f"has {shown}: it holds only numbers")
-        if attribute in ("id", "class") and not _NAMES.match(value):
+        if attribute in ("id", "class") and not _NAMES.fullmatch(value):
             raise Refused(line, f"has {shown}: names hold only letters, digits and - _ . :")
         if attribute not in _CHECKED and value not in self.safe:
             tokens = tinycss2.parse_component_value_list(value)
@@ -339,7 +338,7 @@ class _Sanitiser:
     def _href(self, value: str, name: str, line: int | None) -> str:
         target = value.strip()
         if name in LOCAL_HREF:
-            if _LOCAL.match(target):
+            if _LOCAL.fullmatch(target):
                 return target
             raise Refused(line, f"refers to '{_shorten(target)}' in <{name}>: {OWN_PARTS}")
         if name == "image":
@@ -351,7 +350,7 @@ class _Sanitiser:
     def _picture(self, target: str, line: int | None) -> str:
         """A picture embedded as a data: URL, checked like any picture, written back as what
         it is; nothing else (a file, an address) is allowed."""
-        found = _DATA_URL.match(target)
+        found = _DATA_URL.fullmatch(target)
         if not found:
             raise Refused(
                 line,
@@ -483,7 +482,7 @@ def _refuse_css(tokens: Any, where: str, line: int | None) -> None:
             raise Refused(line, f"uses @{token.value} in {where}: {LOADS_NOTHING}")
         else:
             continue
-        if not _LOCAL.match(target):
+        if not _LOCAL.fullmatch(target):
             raise Refused(line, f"refers to '{_shorten(target)}' in {where}: {OWN_PARTS}")
 
 
@@ -513,7 +512,7 @@ def _is_number(text: str) -> bool:
 
 
 def _px(value: str | None) -> float | None:
-    found = _LENGTH.match(value or "")
+    found = _LENGTH.fullmatch(value or "")
     if not found:
         return None
     size = float(found.group(1)) * _PX_PER_UNIT[found.group(2)]

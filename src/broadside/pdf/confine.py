@@ -64,7 +64,7 @@ class Confinement:
 
     def embedded_picture(self, url: str) -> tuple[bytes, str]:
         """The bytes and type of a `data:` URL the job listed; `Refused` for any other."""
-        found = _DATA_URL.match(url)
+        found = _DATA_URL.fullmatch(url)
         if not found or fingerprint(url) not in self.embedded:
             raise Refused(
                 f"refused {_shorten(url, 60)}: only pictures Broadside embedded itself are "
