@@ -247,8 +247,9 @@ def test_an_inkscape_logo_keeps_what_draws_and_drops_the_bookkeeping() -> None:
     assert (safe.width, safe.height) == (480, 120)
     assert tree.get("viewBox") == "0 0 480 120"
     for kept in (
-        "linearGradient",
-        'fill="url(#sea)"',
+        "radialGradient",
+        "fill:url(#sun)",
+        ".sea{fill:#1d5c8a}",
         'href="#wave"',
         "Harbour Workers",
         "<style>",

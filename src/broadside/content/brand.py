@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from broadside.content import accent, checks, diagnosis
 from broadside.content.colour import Colour
 from broadside.content.frontmatter import FrontMatterError, SourceFile, read_yaml
-from broadside.content.images import check_image_data, read_header, resolve_inside
+from broadside.content.images import Pictures, check_image_data, read_header, resolve_inside
 from broadside.content.models import Brand, BrandMeta, HexColour, Logo, RelativeFile
 from broadside.content.svg import Refused, sanitise
 from broadside.errors import Problem
@@ -25,9 +25,9 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024  # a logo prints a few centimetres wide
 LOGO_FORMATS = {"PNG", "JPEG"}  # and SVG, told apart by its first character
 
 
-def load_brand(root: Path, problems: list[Problem]) -> Brand | None:
+def load_brand(root: Path, pictures: Pictures, problems: list[Problem]) -> Brand | None:
     """brand.yaml in `root`, checked; None when there is none, or when it has mistakes
-    (which go to `problems`)."""
+    (which go to `problems`). A picture in the name counts with the campaign's `pictures`."""
     path = root / BRAND
     if not (path.exists() or path.is_symlink()):
         return None
@@ -42,7 +42,7 @@ def load_brand(root: Path, problems: list[Problem]) -> Brand | None:
         return None
     found: list[Problem] = [
         problem
-        for problem in checks.field_problems(root.resolve(), source) + checks.glyph_problems(source)
+        for problem in checks.field_problems(pictures, source) + checks.glyph_problems(source)
         if problem.field == "name"  # the one field printed as text
     ]
     found += _accent_problems(source)

@@ -54,7 +54,7 @@ def load_campaign(root: Path) -> Campaign:
         signatories = load_signatories(root.resolve(), letter_source, spec, lang, problems)
     recipients, recipient_problems = load_recipients(root)
     problems += recipient_problems
-    brand = load_brand(root, problems)
+    brand = load_brand(root, pictures, problems)
     if any(problem.is_error for problem in problems):
         raise ContentError(problems)
     assert article_source and article_meta and letter_source and letter_meta  # or a problem

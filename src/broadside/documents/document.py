@@ -8,12 +8,14 @@ An output is made in two steps, so a build can have every output printing at onc
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
 from broadside.content.models import Campaign
+from broadside.html.brand import LogoPicture
 from broadside.options import BuildOptions
 from broadside.paper import PageSize, Paper, whole_sheet
+from broadside.pdf.confine import fingerprint
 from broadside.pdf.jobs import Printed, PrintJob
 from broadside.pdf.settings import PdfSettings
 
@@ -84,3 +86,11 @@ class Composed:
 
     def wanted(self, options: BuildOptions) -> bool:
         return options.email
+
+
+def showing(job: PrintJob, logo: LogoPicture | None) -> PrintJob:
+    """`job`, allowed to show the logo its HTML carries as data: URLs (pdf/confine.py serves
+    no other)."""
+    if logo is None:
+        return job
+    return replace(job, embedded=job.embedded | {fingerprint(url) for url in logo.urls})

@@ -20,8 +20,9 @@ from broadside.content.address import LARGEST_PT, SMALLEST_PT, printed_url, url_
 from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign, LetterMeta
-from broadside.documents.document import Artifact, Made, Output
+from broadside.documents.document import Artifact, Made, Output, showing
 from broadside.errors import BuildError
+from broadside.html.brand import LogoPicture, logo_picture
 from broadside.html.labels import Labels, w3c_date
 from broadside.html.qr import QrCode, qr_code
 from broadside.html.stylesheets import Stylesheet, sheets_for
@@ -58,6 +59,7 @@ class Geometry:
     label_pt: float
     url_pt: float | None  # None: no address, or too long for this page even at 9 pt
     url_below: bool = False  # on a line of its own under the code: too long to go beside it
+    logo_mm: tuple[float, float] = (0.0, 0.0)  # the logo's width and height (0: none)
 
     @property
     def reduction(self) -> float:
@@ -96,6 +98,11 @@ class Geometry:
             "cta-gap": css.length(self.gap_mm, "mm"),
             "label-size": css.length(self.label_pt, "pt"),
         }
+        if self.logo_mm[0]:
+            width, height = LOGO_BOX_MM
+            values["logo-width"] = css.length(width * self.shrink, "mm")
+            values["logo-height"] = css.length(height * self.shrink, "mm")
+            values["logo-gap"] = css.length(LOGO_GAP_MM * self.shrink, "mm")
         if self.url_pt:
             values["url-size"] = css.length(self.url_pt, "pt")
         declarations = " ".join(f"--{name}: {value};" for name, value in values.items())
@@ -110,9 +117,15 @@ QR_COPY_MIN_MM = 20.0  # a handbill is read in the hand: 20 mm still scans at ar
 GAP_MM = 7.0
 FOOT_GAP_MM = 4.0  # under the rule over the foot; more over a QR code, for its quiet zone
 LABEL_PT = 12.0
+# The organisation's logo beside who signs, at the foot: the box it is fitted to (width ×
+# height) and the room between it and the signature, on the whole sheet.
+LOGO_BOX_MM = (55.0, 18.0)
+LOGO_GAP_MM = 5.0
 
 
-def geometry(page: PageSize, qr: QrCode | None, url: str | None) -> Geometry:
+def geometry(
+    page: PageSize, qr: QrCode | None, url: str | None, logo_ratio: float | None = None
+) -> Geometry:
     reduction = page.width_mm / page.sheet.size_mm[0]
     shrink = math.sqrt(reduction)
     margin = max(MIN_MARGIN_MM, MARGIN_MM * reduction)
@@ -126,11 +139,21 @@ def geometry(page: PageSize, qr: QrCode | None, url: str | None) -> Geometry:
     text = page.width_mm - 2 * margin
     largest = max(SMALLEST_PT, round(LARGEST_PT * shrink * 2) / 2)
     url_pt = url_size(url, text - qr_mm - gap, largest) if url else None
+    logo = logo_size(logo_ratio, shrink) if logo_ratio else (0.0, 0.0)
     if url and url_pt is None and reduction < 1:
         # A copy's line beside the code is short: the address may still fit the whole width.
         url_pt = url_size(url, text, largest)
-        return Geometry(page, margin, qr_mm, gap, quiet, label, url_pt, url_below=True)
-    return Geometry(page, margin, qr_mm, gap, quiet, label, url_pt)
+        return Geometry(
+            page, margin, qr_mm, gap, quiet, label, url_pt, url_below=True, logo_mm=logo
+        )
+    return Geometry(page, margin, qr_mm, gap, quiet, label, url_pt, logo_mm=logo)
+
+
+def logo_size(ratio: float, shrink: float) -> tuple[float, float]:
+    """The logo's printed width and height (mm): as large as its box allows in its own
+    proportions, as tokens.css's .brand-logo draws it."""
+    width, height = (side * shrink for side in LOGO_BOX_MM)
+    return min(width, height * ratio), min(height, width / ratio)
 
 
 def flyer_sheets(output: Output, campaign: Campaign, shape: Geometry) -> tuple[Stylesheet, ...]:
@@ -172,7 +195,13 @@ def flyer_intro(letter: LetterMeta, labels: Labels) -> str:
     return f"{recipient.name}, {intro[0].lower()}{intro[1:]}"
 
 
-def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode | None) -> str:
+def flyer_html(
+    output: Output,
+    campaign: Campaign,
+    shape: Geometry,
+    qr: QrCode | None,
+    logo: LogoPicture | None = None,
+) -> str:
     letter = campaign.letter.meta
     lang = letter.lang
     labels = Labels(lang)
@@ -207,6 +236,7 @@ def flyer_html(output: Output, campaign: Campaign, shape: Geometry, qr: QrCode |
         "url_below": shape.url_below,
         "url_label": letter.url_label or labels.scan_to_read,
         "qr": qr.sized(shape.qr_mm) if qr else None,
+        "logo": logo,
     }
     return render(output.template, context)
 
@@ -241,6 +271,7 @@ class TextModel:
     qr_pt: float  # the QR code's width, or 0
     cta_pt: float  # the call to action's height beside the code (label and address)
     below_pt: float  # the address's line under the code, when it goes there
+    logo_pt: tuple[float, float]  # the logo's width and height beside the signature, or 0
     foot_gap_pt: float
     shrink: float
     count_chars: int = 0  # "Signed by 10,000 people" under the signature, or 0
@@ -264,10 +295,14 @@ class TextModel:
         height += 0.45 * size * (len(self.demand_chars) - 1)
         height += size  # the room kept over the foot
         from_width = width - (self.qr_pt + 20 if self.qr_pt else 0)
+        logo_width, logo_height = self.logo_pt
+        if logo_width:
+            from_width -= logo_width + LOGO_GAP_MM * PT_PER_MM * shrink
         from_block = _lines(self.signature_chars, signature, from_width, 0.5) * signature * 1.15
         if self.count_chars:  # set as the date is, on its own line(s)
             from_block += _lines(self.count_chars, date_pt, from_width, 0.5) * date_pt * 1.3
         from_block += date_pt * 1.5 if self.dated else 0.0
+        from_block = max(from_block, logo_height)
         if self.qr_pt:
             from_block = max(from_block + self.cta_pt + 6, self.qr_pt) + self.below_pt
         height += self.foot_gap_pt + 2 + from_block  # the rule, and the room under it
@@ -306,6 +341,7 @@ def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
         qr_pt=shape.qr_mm * PT_PER_MM,
         cta_pt=cta if shape.qr_mm else 0.0,
         below_pt=url_line + 2 * PT_PER_MM if shape.url_below else 0.0,
+        logo_pt=(shape.logo_mm[0] * PT_PER_MM, shape.logo_mm[1] * PT_PER_MM),
         foot_gap_pt=shape.foot_gap_mm * PT_PER_MM,
         shrink=shape.shrink,
         count_chars=len(signed_by_count(campaign) or ""),
@@ -320,13 +356,23 @@ FLOW, FOOT = "flyer-main", "flyer-foot"  # ids in flyer.html.j2: the flow and th
 
 
 def flyer_job(
-    output: Output, campaign: Campaign, page: PageSize, settings: PdfSettings
+    output: Output,
+    campaign: Campaign,
+    page: PageSize,
+    settings: PdfSettings,
+    *,
+    with_logo: bool = True,
 ) -> tuple[PrintJob, Geometry]:
     """The flyer laid out on `page` at the largest demand size that fits (never below the
-    floor), and the measures it was laid out with."""
+    floor), and the measures it was laid out with; with the organisation's logo at the
+    foot, if it has one, unless `with_logo` is false."""
     qr = campaign_qr(campaign)
-    shape = geometry(page, qr, campaign.letter.meta.url)
-    layout = Layout(flyer_html(output, campaign, shape, qr), flyer_sheets(output, campaign, shape))
+    logo = logo_picture(campaign.brand, campaign.letter.meta.lang) if with_logo else None
+    ratio = campaign.brand.logo.ratio if logo and campaign.brand and campaign.brand.logo else None
+    shape = geometry(page, qr, campaign.letter.meta.url, ratio)
+    layout = Layout(
+        flyer_html(output, campaign, shape, qr, logo), flyer_sheets(output, campaign, shape)
+    )
     scale = Scale(
         limits=shape.limits,
         model=fit.Curve.sample(text_model(campaign, shape), shape.limits),
@@ -336,7 +382,7 @@ def flyer_job(
         spread_below=SPREAD_BELOW,
     )
     job = PrintJob(output.name, campaign.root, settings, (layout,), scale=scale)
-    return replace(job, languages=(campaign.letter.meta.lang,)), shape
+    return showing(replace(job, languages=(campaign.letter.meta.lang,)), logo), shape
 
 
 def jobs(

@@ -49,10 +49,15 @@ def flyer_jobs(
     output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
 ) -> tuple[PrintJob, ...]:
     """The flyer laid out again at one copy's size, by the same fit search, with a bleed
-    into the gutter so its colour band survives a cut a little off."""
+    into the gutter so its colour band survives a cut a little off; with a logo, also
+    without it, for when a copy is too small for both the logo and the demands at 10 pt."""
+    page = output.page_size(options)
     for_copies = replace(_for_sheets(settings), bleed_mm=COPY_BLEED_MM)
-    job, _ = flyer.flyer_job(output, campaign, output.page_size(options), for_copies)
-    return (job,)
+    job, _ = flyer.flyer_job(output, campaign, page, for_copies)
+    if campaign.brand is None or campaign.brand.logo is None:
+        return (job,)
+    plain, _ = flyer.flyer_job(output, campaign, page, for_copies, with_logo=False)
+    return (job, plain)
 
 
 def flyer_sheet(
@@ -64,10 +69,12 @@ def flyer_sheet(
     copies: int,
 ) -> Made:
     """The copies on one sheet; or, when the demands do not fit a copy at the floor, no
-    sheet and a note saying why (the flyer itself, and every other output, still made)."""
+    sheet and a note saying why (the flyer itself, and every other output, still made).
+    The logo is left out of the copies (and the note says so) if that is what it takes."""
     from broadside.pdf.imposition import n_up
 
-    (page,) = printed
+    page = next((answer for answer in printed if answer.pdf is not None), printed[-1])
+    without_logo = len(printed) > 1 and page is printed[1] and page.pdf is not None
     scaled = page.scaled
     assert scaled is not None
     details = tuple(f"{output.name}: {detail}" for detail in flyer.fit_details(output, scaled))
@@ -77,6 +84,11 @@ def flyer_sheet(
         note = f"{reason} The sheet was not made; the other outputs were."
         return Made((), notes=(note,), details=details)
     notes = []
+    if without_logo:
+        notes.append(
+            f"{output.name}: the demands fit a {size.label} at 10 pt or more only without the "
+            "logo, so the copies leave it out"
+        )
     url = campaign.letter.meta.url
     if url and flyer.geometry(size, flyer.campaign_qr(campaign), url).url_pt is None:
         notes.append(
