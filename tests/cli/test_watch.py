@@ -128,8 +128,9 @@ def test_each_edit_rebuilds_only_the_outputs_that_read_it(seed_copy: Path) -> No
         return affected([path], seed_copy, options)
 
     assert "brief.pdf" in touched(seed_copy / "article.md")
-    assert touched(seed_copy / "photos" / "crowd.png") == brief
+    assert touched(seed_copy / "photos" / "crowd.webp") == brief  # never a logo
     assert touched(seed_copy / "brand.yaml") == everything  # the accent is on both
+    assert touched(seed_copy / "images" / "logo.png") == everything  # a logo, perhaps
     assert touched(TEMPLATES / "partials" / "letter.html.j2") == brief
     assert touched(TEMPLATES / "base.html.j2") == everything
     assert touched(STYLES / "tokens.css") == everything

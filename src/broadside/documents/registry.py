@@ -13,8 +13,9 @@ from broadside.options import BuildOptions
 from broadside.paper import copy_of, half_sheet
 
 # The letter's words, the article's dates and keywords, the signatories' count (their file is
-# signatories.csv, or a form's export the letter names), and the brand; no pictures.
-FLYER_READS = ("*.md", "*.csv", "brand.yaml")
+# signatories.csv, or a form's export the letter names), the brand and its logo (which may
+# have any name brand.yaml gives it: every file of a logo's kinds is read as it).
+FLYER_READS = ("*.md", "*.csv", "brand.yaml", "*.svg", "*.png", "*.jpg", "*.jpeg")
 
 OUTPUTS = (
     # Both texts and any picture in the campaign folder.
