@@ -54,7 +54,6 @@ def _texts(campaign: Campaign) -> tuple[EmbeddedFile, ...]:
             relationship="Data",
             description=f"The letter's demands as data ({DEMANDS_SCHEMA})",
         ),
-        *brand_sources(campaign),
     )
 
 
