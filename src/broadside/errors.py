@@ -5,6 +5,7 @@ Anything that is *not* a `UserError` is a bug in Broadside and keeps its traceba
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
@@ -117,3 +118,19 @@ class BuildError(UserError):
     """The content is valid, but an output cannot be made as asked."""
 
     exit_code = ExitCode.BUILD
+
+
+_STORAGE = {
+    errno.ENOSPC: "the disk is full",
+    errno.EFBIG: "a limit on the size of files, ulimit -f, is in the way",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+}
+STORAGE_ERRORS = frozenset(_STORAGE)
+
+
+def reason(error: OSError) -> str:
+    """Why a file could not be written, in words a person can act on."""
+    said = error.strerror or str(error)
+    hint = _STORAGE.get(error.errno or 0)
+    return f"{said} ({hint})" if hint else said

@@ -32,6 +32,12 @@ def resume_collection() -> None:
         _paused = False
 
 
+def thaw_collection() -> None:
+    """Let the collector see again what `resume_collection` froze: at exit, so objects that
+    clean up after themselves when they are collected (a temporary folder) are."""
+    gc.unfreeze()
+
+
 @contextmanager
 def collection_paused() -> Iterator[None]:
     pause_collection()

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from broadside.builder.output import _commit, _stage, write_all
+from broadside import temporaries
+from broadside.builder.output import _commit, _failed, _stage, write_all
 from broadside.errors import BuildError, ExitCode
 from tests.conftest import run_cli
 
@@ -156,3 +158,65 @@ def test_an_interrupted_build_writes_nothing(
     assert process.returncode == ExitCode.INTERRUPTED, stderr
     assert stderr.strip() == "interrupted; nothing was written"
     assert not out.exists() or files_in(out) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file-size limit is a POSIX resource")
+def test_a_file_size_limit_is_a_clean_exit_3_and_keeps_the_previous_files(
+    built: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    import resource
+
+    root, out, before = built
+    # A noisy picture makes the brief larger than the limit, the fonts' copies smaller.
+    Image.effect_noise((1200, 1200), 60).convert("RGB").save(root / "noise.jpg", quality=95)
+    article = root / "article.md"
+    article.write_text(article.read_text() + "\n\n![Noise](noise.jpg)\n")
+    limit = 700 * 1024
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "broadside", "build", str(root), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,  # in the child, before Broadside starts
+        timeout=300,
+    )
+    assert result.returncode == ExitCode.BUILD, result.stderr
+    assert result.stderr.splitlines() == [
+        f"cannot write to {out}: File too large (a limit on the size of files, ulimit -f, "
+        "is in the way); the previous files were kept"
+    ]
+    assert snapshot(out) == before
+    assert files_in(out) == ["brief.pdf", "flyer.pdf"]
+
+
+def test_a_build_removes_what_a_killed_build_left_and_nothing_else(
+    built: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    root, out, _ = built
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()
+    left = out / f".brief.pdf.{temporaries.machine()}-{killed.pid}.0badc0de.tmp"
+    left.write_bytes(b"half a PDF")
+    someone_elses = out / ".brief.pdf.tmp"
+    someone_elses.write_bytes(b"not ours")
+    result = run_cli("build", root, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert files_in(out) == [".brief.pdf.tmp", "brief.pdf", "flyer.pdf"]
+
+
+def test_the_error_says_which_files_stayed_new_when_they_cannot_be_put_back(
+    tmp_path: Path,
+) -> None:
+    error = OSError(28, "No space left on device")
+    assert _failed(tmp_path / "b.pdf", error, []) == (
+        f"cannot write {tmp_path / 'b.pdf'}: No space left on device (the disk is full); "
+        "the previous files were kept"
+    )
+    assert _failed(tmp_path / "b.pdf", error, [tmp_path / "a.pdf"]) == (
+        f"cannot write {tmp_path / 'b.pdf'}: No space left on device (the disk is full); "
+        f"{tmp_path / 'a.pdf'} was already replaced by the new version and could not be put "
+        "back (this file system makes no hard links); the other previous files were kept"
+    )

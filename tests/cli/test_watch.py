@@ -151,3 +151,25 @@ def test_every_output_a_build_makes_is_registered_for_watch(seed_build: Path) ->
     """A PDF made by `build` but missing from the registry would never be rebuilt."""
     made = {path.name for path in seed_build.glob("*.pdf")}
     assert made == {output.name for output in outputs_for(BuildOptions())}
+
+
+def test_watch_reports_an_output_it_cannot_write_and_goes_on(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    from broadside.cli.watch import Session
+
+    out = tmp_path / "out"
+    (out / "brief.pdf").mkdir(parents=True)  # something that is not a file is in the way
+    said: list[str] = []
+    session = Session(seed_copy, out, BuildOptions(), said.append)
+    assert session.rebuild(["brief.pdf", "flyer.pdf"]) is False
+    assert [line.split(" ", 1)[1] for line in said[:1]] == ["not rebuilt, the previous files stay:"]
+    assert said[1:] == [
+        f"  cannot write {out / 'brief.pdf'}: something that is not a file is in the way"
+    ]
+    assert [path.name for path in out.iterdir()] == ["brief.pdf"]
+
+    (out / "brief.pdf").rmdir()
+    said.clear()
+    assert session.rebuild(["brief.pdf", "flyer.pdf"]) is True
+    assert [line.split()[1] for line in said] == ["brief.pdf", "flyer.pdf"]

@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from broadside.builder.output import write_all
+from broadside.builder.output import sweep, write_all
 from broadside.builder.run import Built, Started, output_folder, start
 from broadside.content.loader import load_campaign
 from broadside.deadline import deadline_in, time_limit
 from broadside.errors import BuildError, ContentError, Problem, UserError
+from broadside.interrupts import deferred
 from broadside.options import BuildOptions
 from broadside.pdf.printer import Printer
 
@@ -101,6 +102,7 @@ def _finish(
     report: Report,
 ) -> Outcome:
     target = output_folder(out, folder, campaigns)
+    sweep(target)  # what a killed build left there goes, whether or not this one writes
     built: Built | None = None
     try:
         if isinstance(started, UserError):
@@ -112,8 +114,16 @@ def _finish(
                 f"--strict: {count} warning{'s' if count != 1 else ''} above; nothing was written"
             )
         files = {artifact.name: artifact.data for artifact in built.artifacts}
-        outcome = Outcome(folder, target, built, tuple(write_all(files, target)))
     except UserError as error:
         outcome = Outcome(folder, target, built, error=error)
-    report(outcome)
+        report(outcome)
+        return outcome
+    # From writing to saying what was written, Ctrl-C waits: whatever the moment it comes,
+    # the command then reports exactly the files that are new.
+    with deferred():
+        try:
+            outcome = Outcome(folder, target, built, tuple(write_all(files, target)))
+        except UserError as error:
+            outcome = Outcome(folder, target, built, error=error)
+        report(outcome)
     return outcome

@@ -73,10 +73,12 @@ def _root(
         # Click names the command before it reads the command's options: a worker can
         # start loading the renderer now, while they are read and the campaigns loaded.
         from broadside.builder.schedule import early_printer
+        from broadside.interrupts import deferred
 
-        context.obj = early_printer()
-        if context.obj is not None:
-            context.call_on_close(context.obj.close)
+        with deferred():  # Ctrl-C waits until the worker is started and sure to be stopped
+            context.obj = early_printer()
+            if context.obj is not None:
+                context.call_on_close(context.obj.close)
 
 
 @app.command()
@@ -163,6 +165,7 @@ def build(
     """
     from broadside.builder.schedule import printer_for
     from broadside.documents.registry import outputs_for
+    from broadside.interrupts import deferred
     from broadside.options import BuildOptions
 
     folders = campaign_dirs or [Path("content")]
@@ -177,14 +180,17 @@ def build(
         email=email,
     )
     tasks = len(folders) * len(outputs_for(options))
-    printer = printer_for(jobs, tasks, started=context.obj)
+    printer = None
     try:
+        with deferred():  # a worker started is a worker stopped, whenever Ctrl-C comes
+            printer = printer_for(jobs, tasks, started=context.obj)
         with reporting(debug):
             from broadside.cli.building import build_folders
 
             build_folders(folders, out, options, printer, verbose=verbose, strict=strict)
     finally:
-        printer.close()
+        if printer is not None:
+            printer.close()
 
 
 @app.command()

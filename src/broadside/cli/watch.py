@@ -11,13 +11,14 @@ from the templates themselves. A mistake in the content is reported and the watc
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from threading import Event
 from typing import Any
 
-from broadside.builder.output import write_all
+from broadside.builder.output import sweep, write_all
 from broadside.builder.run import build
 from broadside.builder.sizing import human_size
 from broadside.content.loader import load_campaign
@@ -26,6 +27,7 @@ from broadside.documents.document import Artifact, Output
 from broadside.documents.registry import outputs_for
 from broadside.errors import ContentError, Problem, UserError, printable
 from broadside.html.stylesheets import SHARED
+from broadside.interrupts import deferred
 from broadside.options import BuildOptions
 from broadside.pdf.printer import LocalPrinter
 from broadside.resources import STYLES, TEMPLATES
@@ -61,7 +63,6 @@ class Session:
                 result = build(
                     campaign, self.options, self.printer, frozenset(names), deadline=deadline
                 )
-            written = write_all({a.name: a.data for a in result.artifacts}, self.out)
         except ContentError as error:
             count = len(error.problems)
             self.say(
@@ -72,16 +73,30 @@ class Session:
                 self.say(f"  {printable(line)}")
             return False
         except UserError as error:
-            self.say(f"{_clock()} not rebuilt, the previous files stay:")
-            for line in error.lines(Path.cwd()):
+            self._not_rebuilt(error)
+            return False
+        except Exception:  # a bug in Broadside: said in full, and watching goes on
+            self.say(f"{_clock()} not rebuilt, the previous files stay: Broadside failed (a bug):")
+            for line in traceback.format_exc().splitlines():
                 self.say(f"  {printable(line)}")
             return False
-        seconds = time.perf_counter() - started
         for warning in result.warnings:
             self.say(f"{_clock()} warning: {printable(warning)}")
-        for artifact, path in zip(result.artifacts, written, strict=True):
-            self.say(status_line(artifact, path, seconds))
+        with deferred():  # Ctrl-C waits until the files are written and listed
+            try:
+                written = write_all({a.name: a.data for a in result.artifacts}, self.out)
+            except UserError as error:
+                self._not_rebuilt(error)
+                return False
+            seconds = time.perf_counter() - started
+            for artifact, path in zip(result.artifacts, written, strict=True):
+                self.say(status_line(artifact, path, seconds))
         return True
+
+    def _not_rebuilt(self, error: UserError) -> None:
+        self.say(f"{_clock()} not rebuilt, the previous files stay:")
+        for line in error.lines(Path.cwd()):
+            self.say(f"  {printable(line)}")
 
 
 def status_line(artifact: Artifact, path: Path, seconds: float) -> str:
@@ -157,6 +172,7 @@ def watch(
 
     if not campaign_dir.is_dir():
         raise ContentError([Problem(campaign_dir, None, None, "campaign folder not found")])
+    sweep(out)  # what a killed build or watch left there
     session = Session(campaign_dir, out, options, say)
     folders = [campaign_dir, TEMPLATES, STYLES]
     changes = watchfiles.watch(

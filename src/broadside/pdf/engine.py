@@ -8,6 +8,7 @@ returned with it; a refused file stops the job with a `BuildError`.
 
 from __future__ import annotations
 
+import gc
 import logging
 import mimetypes
 import os
@@ -24,7 +25,7 @@ from types import ModuleType
 from typing import Any
 
 from broadside import css
-from broadside.errors import BuildError, printable
+from broadside.errors import STORAGE_ERRORS, BuildError, printable, reason
 from broadside.fonts import CONFIG
 from broadside.fonts.faces import font_files
 from broadside.html.stylesheets import Stylesheet
@@ -128,6 +129,13 @@ class Engine:
         self.font_config = module.text.fonts.FontConfiguration()
         self._sheets: OrderedDict[str, Any] = OrderedDict()
         self._warmed: set[str] = set()
+
+    def close(self) -> None:
+        """Let go of the fonts: WeasyPrint removes the temporary copies it made of them when
+        their configuration is collected, and only then."""
+        self.font_config = None
+        self._sheets.clear()
+        gc.collect()
 
     def prepare(self, sheets: Sequence[Stylesheet]) -> tuple[str, ...]:
         """Parse `sheets` now: their @font-face rules register the fonts every output uses."""
@@ -279,6 +287,9 @@ class Engine:
         except BaseException as error:  # WeasyPrint's fatal fetching errors are BaseExceptions
             if isinstance(error, _refusal()):
                 raise BuildError(str(error)) from None
+            if isinstance(error, OSError) and error.errno in STORAGE_ERRORS:
+                # WeasyPrint copies the fonts into a temporary folder as it reads them.
+                raise BuildError(f"cannot write a temporary file: {reason(error)}") from None
             raise
         finally:
             LOGGER.removeHandler(handler)

@@ -162,7 +162,10 @@ def main() -> None:
 
         engine = Engine()
         # Fonts registered and every output's sheets parsed, once, before any child is forked.
-        engine.prepare(all_sheets())
+        # If that fails (no room for the fonts' temporary copies), each job fails with the
+        # reason when it tries again, and the build reports it.
+        with contextlib.suppress(UserError):
+            engine.prepare(all_sheets())
     remember_loaded()
     _Host(workers, engine).serve(sys.stdin.buffer, replies)
 

@@ -7,12 +7,14 @@ without prints them in turn. The result is the same PDF either way.
 
 from __future__ import annotations
 
+import atexit
 from concurrent.futures import Future
 from contextlib import nullcontext
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from broadside.deadline import time_limit
+from broadside.startup import thaw_collection
 
 if TYPE_CHECKING:
     from broadside.pdf.engine import Engine
@@ -49,4 +51,13 @@ class LocalPrinter:
 def _engine() -> Engine:
     from broadside.pdf.engine import Engine  # WeasyPrint: only once something prints here
 
-    return Engine()
+    engine = Engine()
+    atexit.register(_release, engine)
+    return engine
+
+
+def _release(engine: Engine) -> None:
+    """At exit, the engine's fonts let go, so WeasyPrint removes its temporary copies of them
+    (objects frozen out of the collector's view at start-up included: startup.py)."""
+    thaw_collection()
+    engine.close()

@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from concurrent.futures import Future
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from broadside import temporaries
+from broadside.interrupts import deferred
 from broadside.pdf import wire
 
 if TYPE_CHECKING:
@@ -42,18 +47,28 @@ class WorkerPrinter:
         from broadside.fonts import CONFIG
         from broadside.pdf.libraries import loader_path
 
-        env = {**os.environ, "FONTCONFIG_FILE": str(CONFIG)}
+        # The host's temporary files (WeasyPrint copies the fonts into one) go in a folder of
+        # ours, removed when it stops: or, if this process is killed first, by the next run.
+        system_temporary = Path(tempfile.gettempdir())
+        temporaries.sweep_folders(system_temporary)
+        self._scratch = system_temporary / temporaries.folder_name()
+        self._scratch.mkdir(mode=0o700)
+        env = {**os.environ, "FONTCONFIG_FILE": str(CONFIG), "TMPDIR": str(self._scratch)}
         if found := loader_path():
             env["LD_LIBRARY_PATH"] = os.pathsep.join(
                 [found, *filter(None, [os.environ.get("LD_LIBRARY_PATH")])]
             )
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "broadside.pdf.host", str(max(1, workers))],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            start_new_session=True,  # Ctrl-C goes to the build, which stops the host itself
-        )
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "broadside.pdf.host", str(max(1, workers))],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                start_new_session=True,  # Ctrl-C goes to the build, which stops the host
+            )
+        except BaseException:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            raise
         self._lock = threading.Lock()
         self._pending: dict[int, Future[Printed]] = {}
         self._next = 0
@@ -84,7 +99,13 @@ class WorkerPrinter:
 
     def close(self) -> None:
         """Stop the host and its children. When every job they were given is done they are
-        let exit (so the system counts their time as this process's); else they are killed."""
+        let exit (so the system counts their time as this process's); else they are killed.
+        Either way their temporary files go too. Ctrl-C waits until all that is done."""
+        with deferred():
+            self._stop()
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def _stop(self) -> None:
         with self._lock:
             finished = self._next > 0 and all(f.done() for f in self._pending.values())
         with contextlib.suppress(OSError):
