@@ -1,3 +1,3 @@
-from broadside.cli.app import main
+from broadside.cli.entry import main
 
 main()
