@@ -121,6 +121,23 @@ def logo_figures(pdf: Path) -> list[tuple[float, float]]:
     return [(w, h) for alt, w, h in figures(pdf) if alt == "Harbour Workers United"]
 
 
+def logo_pages(pdf: Path) -> list[int]:
+    """The pages (from 0) on which a Figure named by the organisation is drawn."""
+    with pikepdf.open(pdf) as document:
+        pages = {page.obj.objgen: index for index, page in enumerate(document.pages)}
+        found, stack = [], [document.Root.StructTreeRoot.K]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack.extend(node)
+            elif isinstance(node, pikepdf.Dictionary):
+                named = str(node.get("/Alt")) == "Harbour Workers United"
+                if node.get("/S") == "/Figure" and named:
+                    found.append(pages[node.Pg.objgen])
+                stack.append(node.get("/K"))
+        return sorted(found)
+
+
 @pytest.mark.parametrize("case", ["archival", "handouts"])
 def test_the_flyer_shows_the_logo_as_a_figure_named_by_the_organisation(
     case: str, request: pytest.FixtureRequest
@@ -129,6 +146,29 @@ def test_the_flyer_shows_the_logo_as_a_figure_named_by_the_organisation(
     (logo,) = logo_figures(out / "flyer.pdf")
     assert logo[0] / logo[1] == pytest.approx(4.0, rel=0.01)  # 480 × 120, 720 × 180
     assert page_count(out / "flyer.pdf") == 1
+
+
+@pytest.mark.parametrize("case", ["archival", "handouts"])
+def test_the_brief_shows_the_logo_on_the_cover_and_the_sources_page(
+    case: str, request: pytest.FixtureRequest
+) -> None:
+    """Once on the cover, once over the colophon of the last page, named by the organisation
+    and in its own proportions (480 × 120, 720 × 180: 4 to 1), as wide as each box allows:
+    50 × 12 mm on the cover, 40 × 10 mm on the sources page."""
+    out: Path = request.getfixturevalue(case)
+    brief = out / "brief.pdf"
+    last = page_count(brief) - 1
+    assert logo_pages(brief) == [0, last]
+    widths = sorted(width for width, _ in logo_figures(brief))
+    for width, height in logo_figures(brief):
+        assert width / height == pytest.approx(4.0, rel=0.01)
+    # WeasyPrint 70 writes a Figure's box in CSS pixels, not points: either is accepted.
+    for scale in (1.0, 96 / 72):
+        if widths[0] == pytest.approx(40 * 72 / 25.4 * scale, rel=0.01):
+            assert widths[1] == pytest.approx(48 * 72 / 25.4 * scale, rel=0.01)
+            break
+    else:
+        raise AssertionError(f"logos {widths} wide: not 40 mm on the sources page")
 
 
 def test_a_copy_too_small_for_the_logo_and_the_demands_leaves_the_logo_out(

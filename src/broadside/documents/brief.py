@@ -13,8 +13,9 @@ from broadside import __version__
 from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline, render_block
 from broadside.content.models import Campaign
-from broadside.documents.document import Artifact, Made, Output
+from broadside.documents.document import Artifact, Made, Output, showing
 from broadside.fonts import faces as fonts
+from broadside.html.brand import LogoPicture, logo_picture
 from broadside.html.labels import Labels, w3c_date
 from broadside.html.stylesheets import Stylesheet, sheets_for
 from broadside.html.templating import render
@@ -52,7 +53,7 @@ def jobs(
     )
     languages = (campaign.lang, campaign.letter.meta.lang)
     job = PrintJob(output.name, campaign.root, settings, layouts, CONTENTS_ON_PAGE_TWO)
-    return (replace(job, languages=languages),)
+    return (showing(replace(job, languages=languages), brief_logo(campaign)),)
 
 
 def finish(
@@ -160,8 +161,15 @@ def brief_html(
         "more_demands": len(letter.meta.demands) - len(on_cover),
         "fonts": {"serif": fonts.SERIF, "sans": fonts.SANS},
         "version": __version__,
+        "logo": brief_logo(campaign),
     }
     return render(output.template, context)
+
+
+def brief_logo(campaign: Campaign) -> LogoPicture | None:
+    """The organisation's logo, on the cover and the sources page, named in the brief's
+    language (the cover's and the credits')."""
+    return logo_picture(campaign.brand, campaign.lang)
 
 
 def signatories_context(campaign: Campaign, labels: Labels) -> dict[str, Any]:
