@@ -279,7 +279,7 @@ class TextModel:
     def __call__(self, size: float) -> float:
         width, shrink = self.width_pt, self.shrink
         kicker = max(9.0, 0.45 * size + 8 * shrink)
-        ask = 1.45 * size + 10 * shrink
+        ask = (1.45 * size + 10) * shrink
         intro = max(9.0, 0.3 * size + 8 * shrink)
         signature = min(0.45 * size + 11 * shrink, 26 * shrink)
         date_pt = max(9.0, 0.25 * size + 9 * shrink)
