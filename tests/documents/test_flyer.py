@@ -281,9 +281,11 @@ def test_the_ask_is_the_headline_on_an_accent_field(flyer, name: str, paper: Pap
     (width, height), drawn = glyphs(path)
     ask = text_glyphs(drawn, squash(CASES[name].letter["ask"])[:10])
     demand = demand_sizes(drawn, CASES[name].letter["demands"][0])[0]
-    # Poster scale: the largest type on the page, half as large again as the demands.
+    # Poster scale: the largest type on the page, half as large again as the demands, and
+    # over many small demands still 2.4 times their size up to 40 pt, to read across a room.
     assert ask[0].size_pt == max(g.size_pt for g in drawn)
     assert ask[0].size_pt >= 1.4 * demand and ask[0].size_pt >= 24
+    assert ask[0].size_pt >= min(2.4 * demand, 40) - 0.05, (ask[0].size_pt, demand)
     # White on a field of the accent colour that runs from the top edge, edge to edge.
     dpi = 50
     image = render(path, dpi)
@@ -338,10 +340,12 @@ def test_the_intro_addresses_the_target_by_name(flyer) -> None:
     assert squash("Our demands") in squash(page_text(glyphs(plain)[1]))
 
 
-def intro(demands_intro: str | None, lang: str = "en", name: str = "Jeff Bezos") -> str:
+def intro(
+    demands_intro: str | None, lang: str = "en", name: str = "Jeff Bezos", demands: int = 2
+) -> str:
     letter = LetterMeta(
         title="A letter",
-        demands=("Do it.",),
+        demands=tuple(f"Do it {n}." for n in range(demands)),
         signature="Us",
         lang=lang,
         demands_intro=demands_intro,
@@ -359,6 +363,10 @@ def test_the_intro_is_addressed_only_where_the_words_allow() -> None:
     assert intro("Forderungen an Sie:", "de") == "Forderungen an Sie:"  # a German noun stays
     assert intro("Nous vous demandons de :", "fr") == "Jeff Bezos, nous vous demandons de :"
     assert intro(None, "es") == "Nuestras demandas a Jeff Bezos"
+    # Over a single demand, the default is in the singular.
+    assert intro(None, demands=1) == "Our demand to Jeff Bezos"
+    assert intro(None, "de", demands=1) == "Unsere Forderung an Jeff Bezos"
+    assert intro(None, "fr", demands=1) == "Notre revendication à Jeff Bezos"
 
 
 # ---------- with a URL: a call to action ----------
@@ -481,6 +489,20 @@ def test_one_short_demand_is_set_very_large_in_the_middle_of_the_page(flyer) -> 
     middle = sum(g.box[1] + g.box[3] for g in demand_glyphs(drawn, "Pay us fairly.")) / 2
     middle /= len(demand_glyphs(drawn, "Pay us fairly."))
     assert 0.3 * height < middle < 0.7 * height
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.value)
+def test_a_single_demand_is_the_message_not_a_numbered_list(flyer, paper: Paper) -> None:
+    path, _ = flyer("one-url", paper)
+    _, drawn = glyphs(path)
+    text = squash(page_text(drawn))
+    assert squash("Our demand") in text and squash("Our demands") not in text
+    assert squash("1.Pay us fairly.") not in text  # no numeral before it
+    # It takes the full measure: it starts at the margin, under the intro, where a
+    # numbered demand would start 1.45 em further in (a little ink-side bearing aside).
+    first = demand_glyphs(drawn, "Pay us fairly.")[0]
+    intro = text_glyphs(drawn, "Ourdemand")[0]
+    assert abs(first.box[0] - intro.box[0]) < 0.15 * first.size_pt, (first.box, intro.box)
 
 
 def test_unicode_renders_with_real_glyphs(flyer) -> None:

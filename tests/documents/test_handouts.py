@@ -405,16 +405,22 @@ def test_each_copy_is_laid_out_at_its_own_size(paper: Paper, copies: int) -> Non
     placed = placements(placed_page)
     assert len(placed) == copies
     assert all(matrix[0] == 1 for _, matrix in placed)  # nothing shrunk
-    # On paper, every copy's demands are at least the 10 pt floor.
+    # On paper, every copy's demands are at least the 10 pt floor, and its headline is
+    # still the largest type on it, at least 1.4 times the demands.
     _, drawn = glyphs(sheet.data)
-    for demand in campaign.letter.meta.demands:
-        start = re.sub(r"\s", "", demand)[:10]
-        visible = [g for g in drawn if not g.char.isspace()]
-        joined = "".join(g.char for g in visible)
+    visible = [g for g in drawn if not g.char.isspace()]
+    joined = "".join(g.char for g in visible)
+
+    def sizes(text: str) -> list[float]:
+        start = re.sub(r"\s", "", text)[:10]
         hits = [m.start() for m in re.finditer(re.escape(start), joined)]
         assert len(hits) == copies
-        for at in hits:
-            assert min(g.size_pt for g in visible[at : at + len(start)]) >= 10
+        return [min(g.size_pt for g in visible[at : at + len(start)]) for at in hits]
+
+    demand_pt = min(min(sizes(demand)) for demand in campaign.letter.meta.demands)
+    assert demand_pt >= 10
+    ask_pt = min(sizes(campaign.letter.meta.ask or ""))
+    assert ask_pt == max(g.size_pt for g in visible) and ask_pt >= 1.4 * demand_pt - 0.05
 
 
 def test_a_copy_the_demands_cannot_fit_is_left_out_with_a_note(

@@ -36,6 +36,7 @@ from broadside.pdf.settings import PdfSettings
 FLOOR_PT = 10.0  # the demands are never set smaller: below it a flyer stops being one
 CAP_PT = 60.0  # however short the demands, larger than this reads as shouting
 MAX_LAYOUTS = 6
+POSTER_ASK_PT = 40.0  # the headline over many demands, on the whole sheet (flyer.css)
 
 SPREAD_BELOW = 0.85  # at the cap, a page emptier than this spreads out its spare room
 PT_PER_MM = 72 / 25.4
@@ -66,6 +67,11 @@ class Geometry:
         return self.page.width_mm / self.page.sheet.size_mm[0]
 
     @property
+    def poster(self) -> bool:
+        """The whole sheet, read across a room; a copy is a handbill, read in the hand."""
+        return self.page.whole
+
+    @property
     def shrink(self) -> float:
         """How much the fixed part of each type size and measure shrinks on this page."""
         return math.sqrt(self.reduction)
@@ -93,6 +99,7 @@ class Geometry:
         values = {
             "margin": css.length(self.margin_mm, "mm"),
             "shrink": css.number(round(self.shrink, 3)),
+            "poster": css.number(1 if self.poster else 0),
             "qr-size": css.length(self.qr_mm, "mm"),
             "foot-gap": css.length(self.foot_gap_mm, "mm"),
             "cta-gap": css.length(self.gap_mm, "mm"),
@@ -171,7 +178,8 @@ def flyer_date(campaign: Campaign) -> date | None:
 
 
 def flyer_intro(letter: LetterMeta, labels: Labels) -> str:
-    """The line over the demands, addressing the target by name when the letter has one.
+    """The line over the demands, addressing the target by name when the letter has one
+    (and "Our demand", in the singular, over a single demand).
 
     "We call on you to:" on a poster speaks to whoever reads it; "Jeff Bezos, we call on
     you to:" speaks to the target. An intro that names them already, or opens with a word
@@ -179,9 +187,10 @@ def flyer_intro(letter: LetterMeta, labels: Labels) -> str:
     """
     recipient = letter.recipient
     if letter.demands_intro is None:
+        key = "our_demand" if len(letter.demands) == 1 else "our_demands"
         if recipient is None:
-            return labels.our_demands
-        return labels.format("our_demands_to", name=recipient.name)
+            return labels.format(key)
+        return labels.format(f"{key}_to", name=recipient.name)
     intro = letter.demands_intro
     if recipient is None:
         return intro
@@ -256,7 +265,8 @@ class TextModel:
 
     It only aims the search (its first size, and the shape of the curve between
     measurements); every decision is taken on measured layouts. Proportions mirror
-    flyer.css: the headline is 1.45 × size + 10 pt on the accent field, and so on.
+    flyer.css: the headline is 1.45 × size + 10 pt on the accent field (see `ask_pt`),
+    and so on.
     """
 
     width_pt: float  # the text column
@@ -274,12 +284,13 @@ class TextModel:
     logo_pt: tuple[float, float]  # the logo's width and height beside the signature, or 0
     foot_gap_pt: float
     shrink: float
+    poster: bool = True  # the whole sheet (a copy's headline has no poster minimum)
     count_chars: int = 0  # "Signed by 10,000 people" under the signature, or 0
 
     def __call__(self, size: float) -> float:
         width, shrink = self.width_pt, self.shrink
         kicker = max(9.0, 0.45 * size + 8 * shrink)
-        ask = (1.45 * size + 10) * shrink
+        ask = ask_pt(size, shrink, self.poster)
         intro = max(9.0, 0.3 * size + 8 * shrink)
         signature = min(0.45 * size + 11 * shrink, 26 * shrink)
         date_pt = max(9.0, 0.25 * size + 9 * shrink)
@@ -290,7 +301,8 @@ class TextModel:
         height += _lines(self.ask_chars, ask, width, 0.5) * ask * 1.05
         height += 0.9 * size + _lines(self.intro_chars, intro, width, 0.5) * intro * 1.2
         height += 0.5 * intro
-        text_width = width - 1.55 * size  # less the numerals' column
+        single = len(self.demand_chars) == 1
+        text_width = width if single else width - 1.55 * size  # less the numerals' column
         height += sum(_lines(n, size, text_width, 0.47) * size * 1.2 for n in self.demand_chars)
         height += 0.45 * size * (len(self.demand_chars) - 1)
         height += size  # the room kept over the foot
@@ -307,6 +319,18 @@ class TextModel:
             from_block = max(from_block + self.cta_pt + 6, self.qr_pt) + self.below_pt
         height += self.foot_gap_pt + 2 + from_block  # the rule, and the room under it
         return height / self.height_pt
+
+
+def ask_pt(size: float, shrink: float, poster: bool) -> float:
+    """The headline's size over demands set at `size`, as flyer.css's --ask-size sets it.
+
+    Half as large again as the demands and 10 pt more (the fixed part shrinking on a copy);
+    over many demands, on the whole sheet, at least 2.4 times their size up to 40 pt, so the
+    ask still reads from three metres when the demands are small; on a copy, never less than
+    1.4 times the demands, so it stays the largest type there too.
+    """
+    least = min(2.4 * size, POSTER_ASK_PT) if poster else 1.4 * size
+    return max((1.45 * size + 10) * shrink, least)
 
 
 def _lines(chars: int, size: float, width: float, advance: float) -> float:
@@ -344,6 +368,7 @@ def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
         logo_pt=(shape.logo_mm[0] * PT_PER_MM, shape.logo_mm[1] * PT_PER_MM),
         foot_gap_pt=shape.foot_gap_mm * PT_PER_MM,
         shrink=shape.shrink,
+        poster=shape.poster,
         count_chars=len(signed_by_count(campaign) or ""),
     )
 
