@@ -37,9 +37,23 @@ def archival(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """branded-png with a fourth demand: a 4-up copy on US Letter holds its demands at
+    10 pt only without the logo (the logo goes above who signs on a copy that small)."""
+    folder = Path(shutil.copytree(CAMPAIGNS / "branded-png", tmp_path_factory.mktemp("c") / "c"))
+    letter = folder / "letter.md"
+    last = "  - Negotiate a heat protection plan with the workers' representatives.\n"
+    fourth = "  - Give every crew a shaded rest area within two minutes' walk of where it works.\n"
+    text = letter.read_text(encoding="utf-8")
+    assert last in text
+    letter.write_text(text.replace(last, last + fourth), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory: pytest.TempPathFactory, crowded: Path) -> Path:
     out = tmp_path_factory.mktemp("branded-handouts")
-    return build(CAMPAIGNS / "branded-png", out, "--handouts", "--paper", "letter")
+    return build(crowded, out, "--handouts", "--paper", "letter")
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +186,7 @@ def test_the_brief_shows_the_logo_on_the_cover_and_the_sources_page(
 
 
 def test_a_copy_too_small_for_the_logo_and_the_demands_leaves_the_logo_out(
-    handouts: Path, tmp_path: Path
+    handouts: Path, crowded: Path, tmp_path: Path
 ) -> None:
     """On a quarter of US Letter the demands fit at 10 pt only without the logo: the copies
     leave it out, and the build says so; the half-sheet copies keep it."""
@@ -184,9 +198,7 @@ def test_a_copy_too_small_for_the_logo_and_the_demands_leaves_the_logo_out(
         two_images = _image_count(two)
         four_images = _image_count(four)
     assert two_images == 1 and four_images == 0  # the PNG logo, drawn on each half-sheet copy
-    result = run_cli(
-        "build", CAMPAIGNS / "branded-png", "--out", tmp_path, "--handouts", "--paper", "letter"
-    )
+    result = run_cli("build", crowded, "--out", tmp_path, "--handouts", "--paper", "letter")
     assert (
         "note: flyer-4up.pdf: the demands fit a 4-up copy on US Letter (94.95 × 126.7 mm) at "
         "10 pt or more only without the logo, so the copies leave it out"

@@ -20,15 +20,16 @@ import zxingcpp
 from PIL import Image, ImageChops
 
 from broadside.content.loader import load_campaign
+from broadside.documents.flyer import campaign_qr, geometry
 from broadside.documents.registry import outputs_for
 from broadside.fonts.faces import font_face_css
 from broadside.html.stylesheets import Stylesheet
 from broadside.options import BuildOptions
-from broadside.paper import Paper, copy_of, page_css
+from broadside.paper import Paper, copy_of, page_css, whole_sheet
 from broadside.pdf.imposition import booklet, booklet_order, n_up
 from broadside.pdf.settings import PdfSettings
 from broadside.resources import STYLES
-from tests.conftest import SEED_CONTENT, run_cli
+from tests.conftest import REPO, SEED_CONTENT, run_cli
 from tests.printing import make, print_html
 from tests.reading import glyphs, page_texts
 
@@ -463,6 +464,26 @@ def test_a_copy_too_narrow_for_the_address_keeps_the_qr_code(make_campaign, tmp_
     two = page_texts(out / "flyer-2up.pdf")[0]
     assert two.count(url.removeprefix("https://")) == 2
     assert "note: flyer-2up.pdf" not in result.output
+
+
+def test_a_copys_logo_goes_above_who_signs_when_beside_it_would_squeeze_the_name() -> None:
+    """Beside its QR code, a 4-up copy's signature column is too narrow to share with the
+    logo ("Harbour Worker / s United"): the logo goes above the name, which keeps one line."""
+    campaign = load_campaign(REPO / "tests" / "campaigns" / "branded-svg")
+    url, qr = campaign.letter.meta.url, campaign_qr(campaign)
+    assert geometry(whole_sheet(Paper.LETTER), qr, url, 4.0).logo_beside
+    assert not geometry(copy_of(Paper.LETTER, 4), qr, url, 4.0).logo_beside
+    made, _ = make("flyer-4up.pdf", campaign, BuildOptions(Paper.LETTER, handouts=True))
+    (sheet,) = made.artifacts
+    assert made.notes == ()  # the logo kept
+    _, drawn = glyphs(sheet.data)
+    visible = [g for g in drawn if not g.char.isspace()]
+    joined = "".join(g.char for g in visible)
+    names = [m.start() for m in re.finditer("HarbourWorkersUnited", joined)]
+    assert len(names) == 4
+    for at in names:
+        name = visible[at : at + len("HarbourWorkersUnited")]
+        assert len({round(g.origin[1]) for g in name}) == 1  # the name on one line
 
 
 def test_the_seed_flyer_is_imposed_two_and_four_up(seed_handouts: Path) -> None:

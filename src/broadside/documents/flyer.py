@@ -90,6 +90,13 @@ class Geometry:
         return self.text_mm - self.qr_mm - self.gap_mm
 
     @property
+    def logo_beside(self) -> bool:
+        """Whether the logo goes beside who signs (else above them): only where it leaves
+        the signature a column a name fits in. A 4-up copy's, beside its QR code, is not."""
+        room = self.line_mm - self.logo_mm[0] - LOGO_GAP_MM * self.shrink
+        return room >= SIGNATURE_MIN_MM * self.shrink
+
+    @property
     def limits(self) -> fit.Limits:
         cap = max(FLOOR_PT, round(CAP_PT * self.reduction, 1))
         return fit.Limits(floor=FLOOR_PT, cap=cap, max_layouts=MAX_LAYOUTS)
@@ -128,6 +135,7 @@ LABEL_PT = 12.0
 # height) and the room between it and the signature, on the whole sheet.
 LOGO_BOX_MM = (55.0, 18.0)
 LOGO_GAP_MM = 5.0
+SIGNATURE_MIN_MM = 55.0  # the signature's column beside a logo, at least (whole sheet)
 
 
 def geometry(
@@ -246,6 +254,7 @@ def flyer_html(
         "url_label": letter.url_label or labels.scan_to_read,
         "qr": qr.sized(shape.qr_mm) if qr else None,
         "logo": logo,
+        "logo_beside": shape.logo_beside,
     }
     return render(output.template, context)
 
@@ -281,10 +290,11 @@ class TextModel:
     qr_pt: float  # the QR code's width, or 0
     cta_pt: float  # the call to action's height beside the code (label and address)
     below_pt: float  # the address's line under the code, when it goes there
-    logo_pt: tuple[float, float]  # the logo's width and height beside the signature, or 0
+    logo_pt: tuple[float, float]  # the logo's width and height at the foot, or 0
     foot_gap_pt: float
     shrink: float
     poster: bool = True  # the whole sheet (a copy's headline has no poster minimum)
+    logo_beside: bool = True  # beside the signature, else above it
     count_chars: int = 0  # "Signed by 10,000 people" under the signature, or 0
 
     def __call__(self, size: float) -> float:
@@ -308,13 +318,17 @@ class TextModel:
         height += size  # the room kept over the foot
         from_width = width - (self.qr_pt + 20 if self.qr_pt else 0)
         logo_width, logo_height = self.logo_pt
-        if logo_width:
-            from_width -= logo_width + LOGO_GAP_MM * PT_PER_MM * shrink
+        logo_gap = LOGO_GAP_MM * PT_PER_MM * shrink
+        if logo_width and self.logo_beside:
+            from_width -= logo_width + logo_gap
         from_block = _lines(self.signature_chars, signature, from_width, 0.5) * signature * 1.15
         if self.count_chars:  # set as the date is, on its own line(s)
             from_block += _lines(self.count_chars, date_pt, from_width, 0.5) * date_pt * 1.3
         from_block += date_pt * 1.5 if self.dated else 0.0
-        from_block = max(from_block, logo_height)
+        if self.logo_beside:
+            from_block = max(from_block, logo_height)
+        elif logo_height:
+            from_block += logo_height + logo_gap
         if self.qr_pt:
             from_block = max(from_block + self.cta_pt + 6, self.qr_pt) + self.below_pt
         height += self.foot_gap_pt + 2 + from_block  # the rule, and the room under it
@@ -369,6 +383,7 @@ def text_model(campaign: Campaign, shape: Geometry) -> TextModel:
         foot_gap_pt=shape.foot_gap_mm * PT_PER_MM,
         shrink=shape.shrink,
         poster=shape.poster,
+        logo_beside=shape.logo_beside,
         count_chars=len(signed_by_count(campaign) or ""),
     )
 
