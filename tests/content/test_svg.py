@@ -150,11 +150,11 @@ HOSTILE = {
     ),
     "huge element count": (
         OPEN + '<rect width="1" height="1"/>' * (MAX_ELEMENTS + 1) + "</svg>",
-        "the logo has more than 10,000 elements",
+        "the logo has more than 5,000 elements",
     ),
     "use bomb": (
         _uses(levels=6, copies=10),
-        "the logo has more than 10,000 elements once the copies <use> makes are counted",
+        "the logo has more than 5,000 elements once the copies <use> makes are counted",
     ),
     "use loop": (
         f'{OPEN}<g id="a"><use href="#a"/></g></svg>',
@@ -289,13 +289,23 @@ def test_depth_is_bounded(svg: str) -> None:
 
 def test_a_long_chain_of_uses_is_refused_without_deep_recursion() -> None:
     """Groups listed last-first, each copying the one after it: measured from the first, the
-    chain is 4,000 copies long."""
+    chain is 2,000 copies long."""
     groups = (
-        "".join(f'<g id="g{n}"><use href="#g{n + 1}"/></g>' for n in range(4_000))
-        + '<g id="g4000"><rect width="1" height="1"/></g>'
+        "".join(f'<g id="g{n}"><use href="#g{n + 1}"/></g>' for n in range(2_000))
+        + '<g id="g2000"><rect width="1" height="1"/></g>'
     )
     with pytest.raises(Refused, match="drawn more than 48 levels deep"):
         sanitise(f"{OPEN}<defs>{groups}</defs></svg>".encode())
+
+
+def test_a_logo_of_as_many_elements_as_allowed_is_kept() -> None:
+    """The limit counts what is drawn: the root and MAX_ELEMENTS - 1 paths pass, one more
+    does not."""
+    paths = '<path d="M0 0h1v1z"/>' * (MAX_ELEMENTS - 1)
+    safe = sanitise(f"{OPEN}{paths}</svg>".encode())
+    assert len(ET.fromstring(safe.data)) == MAX_ELEMENTS - 1
+    with pytest.raises(Refused, match="more than 5,000 elements"):
+        sanitise(f'{OPEN}{paths}<path d="M0 0h1v1z"/></svg>'.encode())
 
 
 def test_a_refusal_is_quick_however_large_the_expansion() -> None:

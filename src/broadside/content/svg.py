@@ -33,7 +33,10 @@ XLINK = "http://www.w3.org/1999/xlink"
 XML = "http://www.w3.org/XML/1998/namespace"
 
 MAX_BYTES = 2 * 1024 * 1024  # a logo with a picture inside; a drawing alone is far smaller
-MAX_ELEMENTS = 10_000  # counted with every copy <use> makes: a traced logo has a few thousand
+# Counted with every copy <use> makes. A traced logo has a few thousand; each element is
+# drawn wherever the logo is (cover, sources page, flyer): 5,000 paths add about 5 s of CPU
+# to a build (docs/limits.md).
+MAX_ELEMENTS = 5_000
 MAX_DEPTH = 32  # groups in groups
 MAX_DRAWN_DEPTH = 48  # groups in groups, each <use> adding the depth of what it copies
 MAX_PICTURES = 8
