@@ -64,6 +64,7 @@ _EN = {
     "count_people.one": "{n} person",
     "count_people.other": "{n} people",
     "page_of": "Page {page} of {pages}",
+    "link_to_page": "{text}, page {page}",  # a link's description for screen readers
     "months": (
         "January February March April May June July August September October November December"
     ),
@@ -121,6 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
         "count_people.one": "{n} Person",
         "count_people.other": "{n} Personen",
         "page_of": "Seite {page} von {pages}",
+        "link_to_page": "{text}, Seite {page}",
         "months": (
             "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
         ),
@@ -175,6 +177,7 @@ LABELS: dict[str, dict[str, str]] = {
         "count_people.one": "{n} personne",
         "count_people.other": "{n} personnes",
         "page_of": "Page {page} sur {pages}",
+        "link_to_page": "{text}, page {page}",
         "months": (
             "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
         ),
@@ -229,6 +232,7 @@ LABELS: dict[str, dict[str, str]] = {
         "count_people.one": "{n} persona",
         "count_people.other": "{n} personas",
         "page_of": "Página {page} de {pages}",
+        "link_to_page": "{text}, página {page}",
         "months": (
             "enero febrero marzo abril mayo junio "
             "julio agosto septiembre octubre noviembre diciembre"

@@ -25,9 +25,13 @@ from broadside.resources import TEMPLATES
 def _inline(
     context: Context, text: str, lang: str | None = None, *, headline: bool = False
 ) -> Markup:
-    """`{{ x | inline }}` in the document's language, `{{ x | inline(letter.lang) }}` in another;
+    """`{{ x | inline }}` in the document's language, `{{ x | inline(letter.lang) }}` in another
+    (then marked with that `lang`, so a screen reader switches voice and the PDF says so);
     `{{ x | inline(headline=True) }}` never ends on one short word."""
-    return render_inline(text, lang=lang or context["lang"], headline=headline)
+    rendered = render_inline(text, lang=lang or context["lang"], headline=headline)
+    if lang and lang != context["lang"]:
+        return Markup('<span lang="{}">{}</span>').format(lang, rendered)
+    return rendered
 
 
 @pass_context
