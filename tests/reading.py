@@ -38,11 +38,12 @@ def body_texts(path: Path, top_mm: float = 20, bottom_mm: float = 18) -> list[st
 
 
 def squash(text: str) -> str:
-    """Compare text across typesetting: no spaces, hyphens, dashes; straight quotes; NFC."""
+    """Compare text across typesetting: no spaces, hyphens, dashes, invisible joiners;
+    straight quotes; NFC."""
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[\u2018\u2019\u201a\u2032]", "'", text)
     text = re.sub(r"[\u201c\u201d\u201e\u2033]", '"', text)
-    text = re.sub(r"[\s\u00ad\u2010\u2011\u2012\u2013\u2014\-]+", "", text)
+    text = re.sub(r"[\s\u00ad\u200b\u2060\u2010\u2011\u2012\u2013\u2014\-]+", "", text)
     return text.replace("\u2026", "...")
 
 

@@ -1,7 +1,8 @@
 """Reading a tagged PDF the way a screen reader does: the structure tree, and its text.
 
 Text is matched to structure through marked-content IDs (MCIDs): pdfium tells which MCID
-(or Artifact mark) each text object on a page carries, pikepdf walks the tree.
+(or Artifact mark) each text object on a page carries, pikepdf walks the tree. Where a
+marked sequence carries /ActualText, that is its text, as a screen reader would take it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class Element:
     text: str  # this element's own text and its descendants', in structure order
     children: list[Element] = field(default_factory=list)
     annotation_pages: list[int] = field(default_factory=list)  # link targets, for Link
+    lang: str | None = None  # its own /Lang, if it has one
+    descriptions: list[str] = field(default_factory=list)  # its annotations' /Contents
 
     def walk(self) -> list[Element]:
         found = [self]
@@ -78,12 +81,26 @@ def _object_text(obj: pdfium.PdfObject, textpage: pdfium.PdfTextPage) -> str:
     return buffer.raw.decode("utf-16-le").rstrip("\x00")
 
 
+def actual_texts(path: Path) -> dict[tuple[int, int], str]:
+    """(page, MCID) → the /ActualText its marked sequence carries, read from the content."""
+    found: dict[tuple[int, int], str] = {}
+    with pikepdf.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for operands, _operator in pikepdf.parse_content_stream(page, "BDC"):
+                properties = operands[1]
+                if isinstance(properties, pikepdf.Dictionary) and "/ActualText" in properties:
+                    found[(number, int(properties.get("/MCID", -1)))] = str(properties.ActualText)
+    return found
+
+
 def structure(path: Path) -> Element:
     """The document's structure tree, each element with the text it owns."""
     by_mcid: dict[tuple[int, int], list[str]] = defaultdict(list)
     for run in text_runs(path):
         if run.mcid >= 0:
             by_mcid[(run.page, run.mcid)].append(run.text)
+    for key, text in actual_texts(path).items():
+        by_mcid[key] = [text]
     with pikepdf.open(path) as pdf:
         pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
         root = pdf.Root.StructTreeRoot
@@ -93,12 +110,17 @@ def structure(path: Path) -> Element:
                 page = pages.get(node.Pg.objgen, page)
             alt = str(node.Alt) if "/Alt" in node else None
             element = Element(str(node.get("/S", "/?"))[1:], page, alt, "")
+            element.lang = str(node.Lang) if "/Lang" in node else None
             kids = node.get("/K", pikepdf.Array())
             texts: list[str] = []
             for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
                 if isinstance(kid, int):
                     texts += by_mcid.get((page or 0, int(kid)), [])
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                    texts += by_mcid.get((pages.get(kid.Pg.objgen, 0), int(kid.MCID)), [])
                 elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                    if "/Contents" in kid.Obj:
+                        element.descriptions.append(str(kid.Obj.Contents))
                     destination = _annotation_target(pdf, kid.Obj, pages)
                     if destination:
                         element.annotation_pages.append(destination)
@@ -145,6 +167,8 @@ def tagged_mcids(path: Path) -> set[tuple[int, int]]:
                     walk(item, page)
             elif isinstance(node, int):
                 found.add((page or 0, int(node)))
+            elif isinstance(node, pikepdf.Dictionary) and node.get("/Type") == "/MCR":
+                found.add((pages.get(node.Pg.objgen, 0), int(node.MCID)))
             elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
                 if "/Pg" in node:
                     page = pages.get(node.Pg.objgen, page)

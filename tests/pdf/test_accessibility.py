@@ -81,16 +81,24 @@ def test_demands_are_numbered_lists_with_labels(tree: Element) -> None:
         assert items[0].children[1].text.startswith("Stop selling facial recognition")
 
 
-def test_contents_is_a_list_of_links_to_the_pages_they_name(tree: Element) -> None:
+def test_contents_is_a_toc_of_one_described_link_per_entry(tree: Element) -> None:
     heading = next(e for e in tree.walk() if e.tag == "H1" and e.text == "Contents")
-    contents = next(e for e in tree.walk() if e.tag == "L" and e.page == heading.page)
-    entries = [e for e in contents.walk() if e.tag == "LI"]
-    assert len(entries) == 4  # report, letter, its demands (nested), sources
-    targets = [
-        next(link.annotation_pages[0] for link in entry.walk() if link.tag == "Link")
-        for entry in entries
+    contents = next(e for e in tree.walk() if e.tag == "TOC" and e.page == heading.page)
+    entries = [e for e in contents.walk() if e.tag == "TOCI"]
+    assert len(entries) == 4  # report, letter, its demands (a nested TOC), sources
+    links = [[link for link in entry.walk() if link.tag == "Link"] for entry in entries]
+    assert all(len(found) == 1 for found in links)  # one link each, not a link in a link
+    assert [found[0].annotation_pages[0] for found in links] == [3, 4, 5, 6]
+    assert [sorted(set(found[0].descriptions)) for found in links] == [
+        [f"{TITLE}, page 3"],
+        ["The employees’ letter to Jeff Bezos, page 4"],
+        ["The demands, page 5"],
+        ["Sources and credits, page 6"],
     ]
-    assert targets == [3, 4, 5, 6]
+    # Leaders are decoration: the entry reads as its title and page number.
+    assert [squash(found[0].text) for found in links][1] == squash(
+        "The employees’ letter to Jeff Bezos4"
+    )
 
 
 def test_every_piece_of_text_is_tagged_or_an_artifact(brief: Path) -> None:

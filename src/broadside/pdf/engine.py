@@ -30,6 +30,7 @@ from broadside.fonts import CONFIG
 from broadside.fonts.faces import font_files
 from broadside.html.stylesheets import Stylesheet
 from broadside.pdf import fit
+from broadside.pdf.boxtree import drawing
 from broadside.pdf.confine import Confinement, Refused
 from broadside.pdf.finishing import finish
 from broadside.pdf.fontdates import fixed_font_dates, font_epoch
@@ -244,11 +245,12 @@ class Engine:
     def _write(self, document: Any, settings: PdfSettings) -> bytes:
         """Write the PDF, then finish it (pdf/finishing.py). A Document can be written only
         once: fonts are subset in place."""
+        drawn = drawing(document) if settings.tagged else None  # before fonts are subset
         with fixed_font_dates():
             data: bytes = document.write_pdf(
                 **_options(settings), attachments=_attachments(settings)
             )
-        return finish(data, settings)
+        return finish(data, settings, drawn)
 
     def _css(self, sheet: Stylesheet) -> Any:
         key = sha256(sheet.text.encode()).hexdigest()

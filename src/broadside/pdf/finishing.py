@@ -1,8 +1,9 @@
 """Last touches to the PDF WeasyPrint wrote, made with pikepdf on its bytes.
 
-- Running headers and footers become artifacts. WeasyPrint 70 tags their text but leaves
-  it out of the structure tree, which PDF/UA-1 forbids (content must be tagged *and* in
-  the tree, or be an artifact); a screen reader must not read "Page 3 of 6" mid-sentence.
+- A tagged PDF gets Broadside's structure tree instead of WeasyPrint's (pdf/structure.py):
+  one element per HTML element whatever the pages, languages, lists, contents, links; and
+  its content is marked to match (running heads and leaders as artifacts, /ActualText
+  where the glyphs drawn are not the words as written; pdf/marks.py).
 - Print-shop boxes: the BleedBox exactly as asked (WeasyPrint caps it at 10 pt), and crop
   marks drawn outside the bleed, on white, where a guillotine operator looks for them.
 - Archival files declare PDF/UA-1 too (WeasyPrint writes one conformance claim), with the
@@ -16,6 +17,7 @@ an /ID computed from the content), so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Mapping
 from io import BytesIO
@@ -23,23 +25,30 @@ from io import BytesIO
 import pikepdf
 from pikepdf import Name
 
-from broadside.pdf.marks import Artifact, Mark, remark
+from broadside.pdf.boxtree import Drawing
+from broadside.pdf.marks import Mark, remark
 from broadside.pdf.settings import MM, PdfSettings
+from broadside.pdf.tagged import restructure
 
 MARK_GAP = 3 * MM  # between the trim (or the bleed, if wider) and a crop mark
 MARK_LENGTH = 6 * MM
 MARK_WIDTH = 0.3  # points: a hairline that still prints
 
 
-def finish(data: bytes, settings: PdfSettings) -> bytes:
-    """`data`, a PDF as WeasyPrint wrote it, finished as `settings` ask."""
+def finish(data: bytes, settings: PdfSettings, drawing: Drawing | None = None) -> bytes:
+    """`data`, a PDF as WeasyPrint wrote it, finished as `settings` ask; `drawing` is what
+    its pages drew, element by element (pdf/boxtree.py), for a tagged PDF's structure."""
     with pikepdf.open(BytesIO(data)) as pdf:
-        if "/StructTreeRoot" in pdf.Root:
-            _running_content_as_artifacts(pdf)
+        if "/StructTreeRoot" in pdf.Root and drawing is not None:
+            for number, marks in restructure(pdf, drawing).items():
+                remark_page(pdf.pages[number], marks)
+        _postscript_names(pdf)
+        _hyphens_read_as_hyphen_minus(pdf)
         _print_boxes(pdf, settings)
         if settings.archival:
             _declare_pdfua(pdf)
             _list_associated_files_once(pdf)
+            _no_interpolation(pdf)
         return save(pdf)
 
 
@@ -69,54 +78,50 @@ def content_stream(pdf: pikepdf.Pdf, data: bytes) -> pikepdf.Stream:
     return stream
 
 
-# ---------- running headers and footers → artifacts ----------
+# ---------- fonts ----------
+
+# What a PostScript name may not contain (OpenType "name" table, ID 6), and the comma Pango
+# puts after a family name that ends in a digit ("Source Serif 4,"), which WeasyPrint 70
+# copies into /BaseFont. Fixed upstream by WeasyPrint's pull request #2929 (Sanitize font
+# name, after issue #2927): https://github.com/Kozea/WeasyPrint/pull/2929
+_NOT_POSTSCRIPT = re.compile(r"[^!-~]|[\[\](){}<>/%,]")
 
 
-def _running_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
-    """Marked content that no structure element reaches becomes an artifact."""
-    root = pdf.Root.StructTreeRoot
-    reached = _reached_mcids(root)
-    nums = root.ParentTree.Nums
-    owners = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
-    for page in pdf.pages:
-        key = page.obj.get("/StructParents")
-        if key is None or int(key) not in owners:
+def _postscript_names(pdf: pikepdf.Pdf) -> None:
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary):
             continue
-        by_mcid, here = owners[int(key)], page.obj.objgen
-        orphans = {mcid for mcid in range(len(by_mcid)) if (here, mcid) not in reached}
-        if not orphans:
-            continue
-        remark_page(page, dict.fromkeys(orphans, Artifact()))
-        for mcid in orphans:
-            by_mcid[mcid] = None
+        for key in ("/BaseFont", "/FontName"):
+            name = obj.get(key)
+            if isinstance(name, Name):
+                clean = _NOT_POSTSCRIPT.sub("", str(name)[1:])
+                if clean != str(name)[1:]:
+                    obj[key] = Name("/" + clean)
 
 
-def _reached_mcids(root: pikepdf.Object) -> set[tuple[tuple[int, int], int]]:
-    """(page, MCID) of every piece of content a structure element owns."""
-    reached: set[tuple[tuple[int, int], int]] = set()
-    seen: set[tuple[int, int]] = set()
-    stack: list[tuple[pikepdf.Object | None, tuple[int, int] | None]] = [(root.get("/K"), None)]
-    while stack:
-        node, page = stack.pop()
-        if isinstance(node, pikepdf.Array):
-            stack.extend((kid, page) for kid in node)
-        elif isinstance(node, int):
-            if page is not None:
-                reached.add((page, int(node)))
-        elif isinstance(node, pikepdf.Dictionary):
-            if node.is_indirect:
-                if node.objgen in seen:
-                    continue
-                seen.add(node.objgen)
-            if "/Pg" in node:
-                page = node.Pg.objgen
-            kind = node.get("/Type")
-            if kind == "/MCR":
-                if page is not None:
-                    reached.add((page, int(node.MCID)))
-            elif kind != "/OBJR":
-                stack.append((node.get("/K"), page))
-    return reached
+def _hyphens_read_as_hyphen_minus(pdf: pikepdf.Pdf) -> None:
+    """A font's ToUnicode map says which text each glyph stands for, and WeasyPrint writes
+    the text it first drew the glyph for. The shipped fonts draw U+2010 (the hyphen
+    hyphenation adds) and U+002D (the content's own) with one glyph, so wherever a
+    hyphenated word came first, every hyphen of the content would read as U+2010. The
+    hyphens hyphenation adds are never read (pdf/structure.py gives their lines the words
+    as written), so the hyphens left to read are the content's: U+002D."""
+    done: set[tuple[int, int]] = set()
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and isinstance(
+            obj.get("/ToUnicode"), pikepdf.Stream
+        ):
+            cmap = obj.ToUnicode
+            if cmap.objgen in done:
+                continue
+            done.add(cmap.objgen)
+            data = cmap.read_bytes()
+            fixed = re.sub(rb"(<[0-9A-Fa-f]+>\s*)<2010>", rb"\1<002D>", data)
+            if fixed != data:
+                cmap.write(zlib.compress(fixed), filter=Name.FlateDecode)
+
+
+# ---------- marked content ----------
 
 
 def remark_page(page: pikepdf.Page, marks: Mapping[int, Mark]) -> None:
@@ -203,6 +208,16 @@ def _declare_pdfua(pdf: pikepdf.Pdf) -> None:
     packet = metadata.read_bytes()
     closing = packet.rindex(b"</rdf:RDF>")
     metadata.write(packet[:closing] + _PDFUA_XMP + packet[closing:])
+
+
+def _no_interpolation(pdf: pikepdf.Pdf) -> None:
+    """PDF/A forbids asking viewers to smooth pictures (ISO 19005-3 6.2.8, rule 6.2.8-3);
+    WeasyPrint asks for it wherever `image-rendering` is `auto`. Dropping the request here
+    keeps the pictures as drawn. Upstream this is WeasyPrint's issue #1661 (PDF/A-3B
+    validation with veraPDF fails): https://github.com/Kozea/WeasyPrint/issues/1661"""
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and "/Interpolate" in obj:
+            del obj.Interpolate  # on images and their soft masks alike
 
 
 def _list_associated_files_once(pdf: pikepdf.Pdf) -> None:

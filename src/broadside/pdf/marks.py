@@ -79,8 +79,10 @@ def _opaque(content: bytes) -> bool:
 
 
 def text_string(text: str) -> bytes:
-    """A PDF text string, UTF-16BE with a byte-order mark, written in hex."""
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+    """A PDF text string in its shortest form: PDFDocEncoding where it can be (a literal,
+    one byte a letter), UTF-16BE otherwise."""
+    data: bytes = pikepdf.String(text).unparse()
+    return data
 
 
 def _remark_parsed(content: bytes, marks: Mapping[int, Mark]) -> bytes:
