@@ -3,6 +3,8 @@ corpus where it exists, and a long brief whose paragraphs and sections cross pag
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 from pathlib import Path
 
@@ -28,6 +30,15 @@ OUTPUTS = ("brief.pdf", "flyer.pdf")
 _built: dict[tuple[str, str], Path] = {}
 
 
+def _shared(factory: pytest.TempPathFactory) -> Path:
+    """A folder every test process of this run shares (pytest-xdist's workers each have
+    their own base folder, under one parent)."""
+    base = factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "builds"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def _campaign(name: str, work: Path) -> Path:
     if name != LONG:
         return CAMPAIGNS[name]
@@ -43,12 +54,19 @@ def _campaign(name: str, work: Path) -> Path:
 
 
 def build(factory: pytest.TempPathFactory, campaign: str, variant: str) -> Path:
-    """The output folder of `campaign` built as `variant`, built on first use."""
+    """The output folder of `campaign` built as `variant`: built once per test run, by
+    whichever test process needs it first (the others wait for it)."""
     key = (campaign, variant)
-    if key not in _built:
-        out = factory.mktemp(f"{campaign}-{variant}")
-        source = _campaign(campaign, factory.getbasetemp())
-        result = run_cli("build", source, "--out", out, *VARIANTS[variant])
-        assert result.exit_code == 0, result.output
-        _built[key] = out
-    return _built[key]
+    if key in _built:
+        return _built[key]
+    shared = _shared(factory)
+    out = shared / f"{campaign}-{variant}"
+    with (shared / f"{campaign}-{variant}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "done").exists():
+            source = _campaign(campaign, shared)
+            result = run_cli("build", source, "--out", out, *VARIANTS[variant])
+            assert result.exit_code == 0, result.output
+            (out / "done").touch()
+    _built[key] = out
+    return out

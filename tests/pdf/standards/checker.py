@@ -54,12 +54,15 @@ def failures(profile: str, rule_id: str, document: Document, limit: int = 8) -> 
     return found
 
 
-def assert_rule(profile: str, rule_id: str, document: Document) -> None:
-    found = failures(profile, rule_id, document)
+def assert_rule(profile: str, rule_id: str, documents: list[Document]) -> None:
+    """The rule holds in every one of `documents`; else the failure says where and why."""
+    found = [
+        f"{document.path}:\n" + "\n".join(f"  - {message}" for message in messages)
+        for document in documents
+        if (messages := failures(profile, rule_id, document))
+    ]
     described = RULES[(profile, rule_id)].description
-    assert not found, f"{profile} {rule_id} ({described}) fails in {document.path}:\n" + "\n".join(
-        f"  - {message}" for message in found
-    )
+    assert not found, f"{profile} {rule_id} ({described}) fails in\n" + "\n".join(found)
 
 
 def report(path: Path, profiles: tuple[str, ...]) -> dict[str, list[str]]:
