@@ -1,8 +1,9 @@
-"""Campaigns built once per test process, by name and variant: the test campaigns, the
-corpus where it exists, and a long brief whose paragraphs and sections cross pages."""
+"""Campaigns built once per test run, by name and variant: the test campaigns, the corpus
+where it exists, a long brief whose paragraphs and sections cross pages, and a signed one."""
 
 from __future__ import annotations
 
+import csv
 import fcntl
 import os
 import shutil
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.make_signatories import rows
 from tests.conftest import REPO, SEED_CONTENT, run_cli
 
 CAMPAIGNS = {
@@ -24,6 +26,8 @@ if CORPUS.is_dir():  # the visual corpus (issue 9), where it exists
         if (folder / "article.md").is_file() and (folder / "letter.md").is_file():
             CAMPAIGNS[f"corpus-{folder.name}"] = folder
 LONG = "long"  # the seed's texts four times over: paragraphs and sections cross pages
+SIGNED = "signed"  # bilingual, signed by 300 (a German section with English labels)
+GENERATED = (LONG, SIGNED)
 VARIANTS = {"plain": (), "archival": ("--archival",)}
 OUTPUTS = ("brief.pdf", "flyer.pdf")
 
@@ -39,18 +43,35 @@ def _shared(factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _campaign(name: str, work: Path) -> Path:
-    if name != LONG:
+def source(factory: pytest.TempPathFactory, name: str) -> Path:
+    """The campaign folder `name` is built from (a generated one is written once per run)."""
+    if name not in GENERATED:
         return CAMPAIGNS[name]
-    target = work / "long-campaign"
-    if not target.exists():
+    shared = _shared(factory)
+    target = shared / f"{name}-campaign"
+    with (shared / f"{name}-campaign.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not target.exists():
+            _generate(name, shared / f"{name}-partial")
+            (shared / f"{name}-partial").rename(target)
+    return target
+
+
+def _generate(name: str, target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+    if name == LONG:
         shutil.copytree(SEED_CONTENT, target)
         for file in ("article.md", "letter.md"):
             _, front, body = (target / file).read_text(encoding="utf-8").split("---\n", 2)
             (target / file).write_text(
                 f"---\n{front}---\n" + "\n\n".join([body.strip()] * 4) + "\n"
             )
-    return target
+    else:
+        shutil.copytree(CAMPAIGNS["bilingual"], target)
+        with (target / "signatories.csv").open("w", encoding="utf-8", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(("name", "role", "organisation", "place", "kind"))
+            writer.writerows(rows(300))
 
 
 def build(factory: pytest.TempPathFactory, campaign: str, variant: str) -> Path:
@@ -64,8 +85,8 @@ def build(factory: pytest.TempPathFactory, campaign: str, variant: str) -> Path:
     with (shared / f"{campaign}-{variant}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (out / "done").exists():
-            source = _campaign(campaign, shared)
-            result = run_cli("build", source, "--out", out, *VARIANTS[variant])
+            folder = source(factory, campaign)
+            result = run_cli("build", folder, "--out", out, *VARIANTS[variant])
             assert result.exit_code == 0, result.output
             (out / "done").touch()
     _built[key] = out

@@ -1,8 +1,9 @@
 """A screen reader reads the brief as it was written: the structure tree, in order.
 
-Cover, contents, the report, the letter with its demands, the sources — each paragraph
-once, whole, in its place, with every word whole (no hyphen hyphenation added, no letters
-pulled apart, no capitals CSS set), and nothing of the running heads and feet.
+Cover, contents, the report, the letter with its demands, the signatories when there are
+any, the sources — each paragraph once, whole, in its place, with every word whole (no hyphen
+hyphenation added, no letters pulled apart, no capitals CSS set), and nothing of the running
+heads and feet. Checked on every test and corpus campaign (tests/builds.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import pytest
 
 from broadside.content.loader import load_campaign
 from broadside.content.markdown import plain_inline
-from tests.builds import CAMPAIGNS, build
+from broadside.html.labels import Labels
+from tests.builds import CAMPAIGNS, SIGNED, build, source
 from tests.reading import squash
 from tests.structure import Element, structure
 
@@ -31,16 +33,29 @@ def without_note_calls(paragraph: Element) -> str:
     return text
 
 
-@pytest.mark.parametrize("name", ["seed", "bilingual", "rich"])
+def in_order(found: str, expected: list[str]) -> list[str]:
+    """Those of `expected` that are not in `found`, one after the other."""
+    missing, position = [], 0
+    for text in expected:
+        at = found.find(text, position)
+        if at < 0:
+            missing.append(text)
+        else:
+            position = at + len(text)
+    return missing
+
+
+@pytest.mark.parametrize("name", [*CAMPAIGNS, SIGNED])
 def test_the_structure_reads_as_the_brief_was_written(
     name: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    campaign = load_campaign(CAMPAIGNS[name])
-    article, letter = campaign.article, campaign.letter
+    campaign = load_campaign(source(tmp_path_factory, name))
+    article, letter, signed = campaign.article, campaign.letter, campaign.signatories
     tree = structure(build(tmp_path_factory, name, "plain") / "brief.pdf")
     document = tree.children[0]
-    assert [section.tag for section in document.children] == ["Sect", "Sect", "Art", "Art", "Sect"]
-    cover, contents, report, open_letter, sources = document.children
+    sections = ["Sect", "Sect", "Art", "Art", *(["Sect"] if signed else []), "Sect"]
+    assert [section.tag for section in document.children] == sections
+    cover, contents, report, open_letter, *signatories, sources = document.children
 
     def plain(text: str, lang: str) -> str:
         return plain_inline(text, lang=lang)
@@ -77,15 +92,25 @@ def test_the_structure_reads_as_the_brief_was_written(
             position = found + 1
     for demand in letter.meta.demands:
         assert squash(plain(demand, letter.meta.lang)) in squash(open_letter.text)
+    # The signatories: a section of their own, every name once, in the order printed.
+    if signed:
+        (section,) = signatories
+        assert [c.tag for c in section.children[:3]] == ["P", "H1", "P"]
+        names = [s.name for s in (*signed.organisations, *signed.people)]
+        assert in_order(squash(section.text), [squash(n) for n in names]) == []
     assert sources.children[1].tag == "H1"
 
 
-@pytest.mark.parametrize("name", ["seed", "bilingual"])
+@pytest.mark.parametrize("name", [*CAMPAIGNS, SIGNED])
 def test_running_heads_and_feet_are_not_read(
     name: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    campaign = load_campaign(source(tmp_path_factory, name))
     tree: Element = structure(build(tmp_path_factory, name, "plain") / "brief.pdf")
-    assert not re.search(r"Page \d+ of \d+", tree.text)
-    title = squash(plain_inline(load_campaign(CAMPAIGNS[name]).article.meta.title, lang="en"))
-    # Cover, contents entry, the report's headline, the sources' citation: never a page's head.
-    assert squash(tree.text).count(title) == 4
+    folio = re.escape(Labels(campaign.lang).page_of).replace(r"\{page\}", r"\d+")
+    assert not re.search(folio.replace(r"\{pages\}", r"\d+"), tree.text)
+    if name in ("seed", "bilingual"):
+        meta = campaign.article.meta
+        title = squash(plain_inline(meta.title, lang=meta.lang))
+        # Cover, contents entry, the report's headline, the sources' citation: never a head.
+        assert squash(tree.text).count(title) == 4

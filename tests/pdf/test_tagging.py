@@ -16,7 +16,7 @@ import pypdfium2.raw as raw
 import pytest
 
 from broadside.content.loader import load_campaign
-from tests.builds import CAMPAIGNS, LONG, build
+from tests.builds import CAMPAIGNS, LONG, SIGNED, build
 from tests.reading import bookmarks, fonts, squash
 from tests.structure import Element, structure
 
@@ -96,6 +96,20 @@ def test_a_letter_in_german_is_announced_as_german(bilingual: Path) -> None:
     assert any(e.lang == "de" and "Beschäftigten" in e.text for e in sources.walk())
 
 
+def test_the_signatories_of_a_german_letter_are_german_under_english_labels(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    tree = structure(brief(tmp_path_factory, SIGNED))
+    section = tree.children[0].children[4]
+    assert section.tag == "Sect" and section.lang == "de"
+    label, title, count = section.children[:3]
+    assert (label.text, label.lang) == ("Signatories", "en")
+    assert (title.tag, title.text, title.lang) == ("H1", "Signatories", "en")
+    assert count.text.startswith("Signed by") and count.lang == "en"
+    groups = [e for e in section.children if e.tag == "H2"]
+    assert [(g.text, g.lang) for g in groups] == [("Organisations", "en"), ("People", "en")]
+
+
 def test_a_language_is_said_only_where_it_changes(bilingual: Path) -> None:
     def walk(element: Element, inherited: str) -> None:
         assert element.lang != inherited, f"{element.tag} repeats /Lang {inherited}"
@@ -137,7 +151,7 @@ def test_a_picture_is_a_figure_with_its_text_and_its_place_in_points(bilingual: 
     assert [c.tag for c in holder.children] == ["Figure", "Caption"]
 
 
-@pytest.mark.parametrize("campaign", ["seed", "rich", "bilingual", LONG])
+@pytest.mark.parametrize("campaign", ["seed", "rich", "bilingual", LONG, SIGNED])
 def test_nothing_is_empty_anonymous_or_nested_in_itself(
     campaign: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -180,7 +194,7 @@ def test_links_are_described_and_never_stacked(
                     assert not inside, f"page {number}: one link annotation inside another"
 
 
-@pytest.mark.parametrize("campaign", ["seed", "bilingual", LONG])
+@pytest.mark.parametrize("campaign", ["seed", "bilingual", LONG, SIGNED])
 def test_no_two_bookmarks_share_a_title(
     campaign: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

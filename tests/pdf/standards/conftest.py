@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.builds import CAMPAIGNS, LONG, OUTPUTS, VARIANTS, build
+from tests.builds import CAMPAIGNS, GENERATED, OUTPUTS, VARIANTS, build
 from tests.pdf.standards.document import Document
 
 _documents: dict[tuple[str, str, str], Document] = {}
@@ -13,7 +13,7 @@ _documents: dict[tuple[str, str, str], Document] = {}
 
 def documents(factory: pytest.TempPathFactory, variants: tuple[str, ...]) -> list[Document]:
     found = []
-    for campaign in (*CAMPAIGNS, LONG):
+    for campaign in (*CAMPAIGNS, *GENERATED):
         for variant in variants:
             for output in OUTPUTS:
                 key = (campaign, variant, output)
