@@ -38,11 +38,11 @@ def cpu(action: Callable[..., object], *args: object) -> float:
 def row(printer: engine.Engine, root: Path) -> str:
     brief = next(output for output in OUTPUTS if output.name == "brief.pdf")
     job = brief.jobs(brief, load_campaign(root), BuildOptions(), PdfSettings())[0]
-    fetcher = engine._fetcher(printer._own, (job.base,))
+    fetcher = engine._fetcher(printer._own, job.base)
     layout = job.layouts[0]
     start = time.process_time()
     parsed = printer._parse(layout, job, fetcher)
-    document = printer._render(parsed, layout.sheets, job)
+    document = printer._render(parsed, layout.sheets, job, {})
     read = cpu(drawing, document)
     drawn = drawing(document)
     with fixed_font_dates():
