@@ -21,7 +21,7 @@ CAMPAIGNS = {
     # picture, a table and nested lists; a German letter
 }
 CORPUS = REPO / "tests" / "corpus"
-if CORPUS.is_dir():  # the visual corpus (issue 9), where it exists
+if CORPUS.is_dir():  # the layout corpus (issue 9), where it exists
     for folder in sorted(CORPUS.iterdir()):
         if (folder / "article.md").is_file() and (folder / "letter.md").is_file():
             CAMPAIGNS[f"corpus-{folder.name}"] = folder
@@ -34,11 +34,15 @@ OUTPUTS = ("brief.pdf", "flyer.pdf")
 _built: dict[tuple[str, str], Path] = {}
 
 
-def _shared(factory: pytest.TempPathFactory) -> Path:
-    """A folder every test process of this run shares (pytest-xdist's workers each have
+def _run_folder(factory: pytest.TempPathFactory) -> Path:
+    """The folder every test process of this run shares (pytest-xdist's workers each have
     their own base folder, under one parent)."""
     base = factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "builds"
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _shared(factory: pytest.TempPathFactory) -> Path:
+    folder = _run_folder(factory) / "builds"
     folder.mkdir(exist_ok=True)
     return folder
 
@@ -80,13 +84,23 @@ def build(factory: pytest.TempPathFactory, campaign: str, variant: str) -> Path:
     key = (campaign, variant)
     if key in _built:
         return _built[key]
+    if campaign.startswith("corpus-") and variant == "plain":
+        # The corpus's own build on A4, which its visual and layout tests read too (the
+        # corpus_builds fixture in tests/conftest.py keeps them in the same folder).
+        from tests.corpus import SharedBuilds
+
+        corpus = SharedBuilds(_run_folder(factory) / "corpus-builds")
+        _built[key] = corpus.get(campaign.removeprefix("corpus-"), "a4").folder
+        return _built[key]
     shared = _shared(factory)
     out = shared / f"{campaign}-{variant}"
     with (shared / f"{campaign}-{variant}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (out / "done").exists():
             folder = source(factory, campaign)
-            result = run_cli("build", folder, "--out", out, *VARIANTS[variant])
+            # The corpus is built plain on A4 above; archival on Letter, so both papers.
+            paper = ("--paper", "letter") if campaign.startswith("corpus-") else ()
+            result = run_cli("build", folder, "--out", out, *VARIANTS[variant], *paper)
             assert result.exit_code == 0, result.output
             (out / "done").touch()
     _built[key] = out
