@@ -19,6 +19,7 @@ CAMPAIGNS = {
     "rich": REPO / "tests" / "campaigns" / "rich",  # German: lists, table, footnote, links
     "bilingual": REPO / "tests" / "campaigns" / "bilingual",  # English report with a
     # picture, a table and nested lists; a German letter
+    "branded": REPO / "tests" / "campaigns" / "branded-svg",  # an SVG logo (brand.yaml)
 }
 CORPUS = REPO / "tests" / "corpus"
 if CORPUS.is_dir():  # the layout corpus (issue 9), where it exists

@@ -241,11 +241,11 @@ def test_a_logo_of_any_shape_fills_its_box_without_distortion(
     (root / "flyer.pdf").write_bytes(made.artifacts[0].data)
     ((width, height),) = logo_figures(root / "flyer.pdf")
     assert width / height == pytest.approx(size[0] / size[1], rel=0.01)
-    # As large as the box allows: one side fills it. (WeasyPrint 70 writes a Figure's box in
-    # CSS pixels, not points: either is accepted, so the fix of issue 11 does not break this.)
+    # As large as the box allows: one side fills it. (The Figure's box is in points: issue 11
+    # corrected WeasyPrint 70's CSS pixels.)
     box_width, box_height = (side * 72 / 25.4 for side in LOGO_BOX_MM)
     filled = max(width / box_width, height / box_height)
-    assert filled == pytest.approx(96 / 72, rel=0.01) or filled == pytest.approx(1, rel=0.01)
+    assert filled == pytest.approx(1, rel=0.01)
 
 
 def test_the_flyers_first_guess_counts_the_logo() -> None:
