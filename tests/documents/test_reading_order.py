@@ -45,6 +45,14 @@ def in_order(found: str, expected: list[str]) -> list[str]:
     return missing
 
 
+def on_cover(text: str, cover: Element) -> bool:
+    """`text` is read on the cover, whole or, where the cover shortens it, its beginning."""
+    if squash(text) in squash(cover.text):
+        return True
+    shortened = [squash(e.text.rstrip("…")) for e in cover.walk() if e.text.endswith("…")]
+    return any(len(start) >= 20 and squash(text).startswith(start) for start in shortened)
+
+
 @pytest.mark.parametrize("name", [*CAMPAIGNS, SIGNED])
 def test_the_structure_reads_as_the_brief_was_written(
     name: str, tmp_path_factory: pytest.TempPathFactory
@@ -60,10 +68,10 @@ def test_the_structure_reads_as_the_brief_was_written(
     def plain(text: str, lang: str) -> str:
         return plain_inline(text, lang=lang)
 
-    # The cover: what it is, the ask, the demands.
-    assert squash(plain(article.meta.title, article.meta.lang)) in squash(cover.text)
+    # The cover: what it is, the ask, the demands (a long field may be shortened there).
+    assert on_cover(plain(article.meta.title, article.meta.lang), cover)
     for demand in letter.meta.demands[:1]:
-        assert squash(plain(demand, letter.meta.lang)) in squash(cover.text)
+        assert on_cover(plain(demand, letter.meta.lang), cover)
     # The contents: the report, the letter, its demands, the sources, in that order.
     entries = [e.text for e in contents.walk() if e.tag == "TOCI"]
     assert [squash(entry)[:12] for entry in entries] == [
