@@ -304,3 +304,20 @@ def test_a_picture_inside_the_folder_is_the_only_image_in_the_pdf(
     found = inventory(here / "out" / "brief.pdf")
     assert set(found.images) == {(64, 48)}
     assert found.embedded_files == [] and found.file_annotations == 0
+
+
+def test_css_in_every_spelling_is_printed_as_text(here: Path, seed_build: Path) -> None:
+    """Quotes, braces, backslashes, comments and line breaks, raw, as references and as
+    Markdown escapes, in the fields the running head, the cover and the flyer print."""
+    pdf = _built("hostile-css", here)
+    texts = page_texts(pdf)
+    # As many pages as the seed's brief: no smuggled rule hid a page or the text.
+    assert len(texts) == len(page_texts(seed_build / "brief.pdf"))
+    assert 'Pay """" } @page { display:' in texts[0]
+    # The running head, from the title, on every page after the cover: shortened, not obeyed.
+    head = 'Pay """" } @page { display: none } }}}\\} @import\u2026'
+    for text, section in zip(texts[1:], ["CONTENTS", "THE REPORT", "THE LETTER"], strict=False):
+        assert f"{head} {section}" in text.splitlines()
+    assert not [uri for uri in inventory(pdf).uris if "example.org" in uri]
+    flyer = " ".join(page_texts(here / "out" / "flyer.pdf")[0].split())
+    assert 'Amazonians ";} @font-face { src: url(https:// example.org/f) } /*' in flyer
