@@ -79,7 +79,7 @@ def test_watch_rebuilds_on_save_survives_mistakes_and_stops_cleanly(
     watch = Watch(seed_copy, out)
     try:
         first = watch.wait_for("brief.pdf")
-        assert "6 pages" in first and " KB" in first and " s" in first
+        assert "5 pages" in first and " KB" in first and " s" in first
         watch.wait_for("watching")
 
         article = seed_copy / "article.md"

@@ -15,7 +15,7 @@ from tests.structure import tagged_mcids, text_runs
 MM = 72 / 25.4
 A4 = (595.28, 841.89)  # points, as the PDF rounds them
 ACCENT = (164, 38, 44)  # --accent, the cover's top band
-TINT = (244, 239, 230)  # --tint, the cover's ground
+PAPER = (255, 255, 255)  # the cover below its field
 
 
 @pytest.fixture(scope="module")
@@ -93,11 +93,11 @@ def test_the_cover_background_runs_into_the_bleed_and_marks_sit_outside_it(
     bleed = 3 * MM
     inside_bleed = -bleed / 2
     for x in (inside_bleed, 50, A4[0] / 2, A4[0] - 50, A4[0] - inside_bleed):
-        assert close(at(x, inside_bleed), ACCENT), x  # the top band, past the trim
+        assert close(at(x, inside_bleed), ACCENT), x  # the accent field, past the trim
         assert close(at(x, 5 * MM), ACCENT), x  # …and on the page
-        assert close(at(x, A4[1] - inside_bleed), TINT), x  # the ground, past the bottom
-    for y in (100, A4[1] / 2, A4[1] - 50):
-        assert close(at(inside_bleed, y), TINT) and close(at(A4[0] - inside_bleed, y), TINT)
+        assert close(at(x, A4[1] - inside_bleed), PAPER), x  # the foot is paper
+    for y in (20 * MM, 60 * MM):  # the field runs past both sides
+        assert close(at(inside_bleed, y), ACCENT) and close(at(A4[0] - inside_bleed, y), ACCENT)
     # Beyond the bleed the sheet is white, except for the crop marks on the trim lines.
     beyond = bleed + 1.5 * MM
     assert at(-beyond, 100) == (255, 255, 255)

@@ -206,6 +206,16 @@ def _strict_decoding() -> Iterator[None]:
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
+def pixel_size(path: Path) -> tuple[int, int] | None:
+    """A checked picture's width and height, from its header (nothing is decoded)."""
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        return None
+    return width, height
+
+
 def too_big(width: int, height: int) -> bool:
     return (
         width < 1

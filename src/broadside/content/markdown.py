@@ -222,7 +222,37 @@ def _shift_headings(tokens: list[Token], offset: int) -> None:
             token.tag = f"h{previous}"
 
 
-@lru_cache(maxsize=16)  # a document laid out several ways (the brief's covers) renders once
+@dataclass(frozen=True)
+class Heading:
+    """One of a body's top-level headings: its id in the HTML and its text as printed."""
+
+    id: str
+    text: str
+
+
+def _name_headings(tokens: list[Token], doc_id: str) -> tuple[Heading, ...]:
+    """Give the body's top-level headings ids (`article-section-1`, …), so a contents page
+    can link to them; nothing else in the body is named."""
+    levels = [token.tag for token in tokens if token.type == "heading_open"]
+    found: list[Heading] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == min(levels):
+            heading_id = f"{doc_id}-section-{len(found) + 1}"
+            token.attrSet("id", heading_id)
+            words = [
+                t.content
+                for t in _walk(tokens[index + 1].children or [])
+                if t.type in ("text", "code_inline")
+            ]
+            found.append(Heading(heading_id, " ".join("".join(words).split())))
+    return tuple(found)
+
+
+def headings(text: str, *, lang: str, doc_id: str) -> tuple[Heading, ...]:
+    """The top-level headings `render_block` names in `text`, in order."""
+    return _rendered(text, lang, doc_id, 1)[1]
+
+
 def render_block(
     text: str, *, lang: str, doc_id: str, heading_offset: int = 1, pictures: bool = True
 ) -> Markup:
@@ -230,16 +260,25 @@ def render_block(
 
     Without `pictures` (an e-mail, which must load nothing), each picture is its alt text.
     """
+    return _rendered(text, lang, doc_id, heading_offset, pictures)[0]
+
+
+@lru_cache(maxsize=16)  # a document laid out several ways (the brief's covers) renders once
+def _rendered(
+    text: str, lang: str, doc_id: str, heading_offset: int, pictures: bool = True
+) -> tuple[Markup, tuple[Heading, ...]]:
     md = parser(lang)
     env: dict[str, object] = {"docId": doc_id}
     tokens = md.parse(text, env)
     _shift_headings(tokens, heading_offset)
+    named = _name_headings(tokens, doc_id)
     _drop_unsafe_links(tokens)
     if not pictures:
         _pictures_as_text(tokens)
     _keep_together(tokens, lang)
     _mark_long_words(tokens)
-    return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
+    html = Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
+    return html, named
 
 
 def render_inline(text: str, *, lang: str, headline: bool = False, pictures: bool = True) -> Markup:

@@ -1,17 +1,24 @@
-"""The brief: cover, contents, the article, the letter in full, sources — as print jobs."""
+"""The brief: a campaign-first cover, the article, the letter in full, sources — as print jobs.
+
+A brief of up to seven pages carries "In this brief" on its cover (what is in it, linked to
+its pages); a longer one has a contents page instead. The cover lists every demand that
+fits on it. Neither is guessed: the brief is laid out, measured, and if need be laid out
+again (pdf/jobs.py `Layout.require`), fullest cover first.
+"""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from enum import IntEnum
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from broadside import __version__
 from broadside.content.characters import for_metadata
-from broadside.content.markdown import plain_inline, render_block
+from broadside.content.images import pixel_size, resolve_inside
+from broadside.content.markdown import headings, plain_inline, render_block
 from broadside.content.models import Campaign
 from broadside.documents.document import Artifact, Made, Output, showing
 from broadside.fonts import faces as fonts
@@ -21,12 +28,15 @@ from broadside.html.stylesheets import Stylesheet, sheets_for
 from broadside.html.templating import render
 from broadside.options import BuildOptions
 from broadside.paper import PageSize
-from broadside.pdf.jobs import Anchor, Layout, Printed, PrintJob
+from broadside.pdf.jobs import Anchor, Condition, Layout, PagesFrom, Printed, PrintJob
 from broadside.pdf.settings import PdfSettings
 from broadside.reproducible import source_date
 
-WORDS_PER_MINUTE = 230
-COVER_DEMANDS_MAX = 6
+# Up to seven pages the cover says what is inside; from eight, a contents page does: the
+# article and all after it then take at least seven pages (cover + contents + 7 = 9).
+GLANCE_MOST_PAGES = 7
+# A cover lists at most this many demands: beyond it a list is no longer read at a glance.
+COVER_DEMANDS_MOST = 12
 # Up to this many signatories, the list is set in two columns, what follows each name in a
 # quieter style. Every line and every change of style is a box to lay out and a tagged run
 # in the PDF: a longer list runs across the full measure in one style, so 10,000 names build
@@ -34,25 +44,79 @@ COVER_DEMANDS_MAX = 6
 DETAILED_MAX = 1_000
 
 
-# The cover must be one page: the contents start on page 2, or a more compact cover is used.
-CONTENTS_ON_PAGE_TWO = Anchor("contents", 2)
+class Form(Enum):
+    GLANCE = "glance"  # "In this brief" on the cover, no contents page
+    CONTENTS = "contents"  # a contents page after the cover
+
+
+@dataclass(frozen=True)
+class Cover:
+    """One way to lay the cover out: which form, how large, how many demands."""
+
+    form: Form
+    shown: int  # demands listed on the cover; the rest are linked to
+    compact: bool = False  # smaller type and less room around it
+    minimal: bool = False  # long fields shortened: only when nothing else fits
+
+    @property
+    def name(self) -> str:
+        return "minimal" if self.minimal else "compact" if self.compact else "full"
+
+    @property
+    def body_pages(self) -> PagesFrom:
+        """The pages from the article on, as this form needs them."""
+        after = GLANCE_MOST_PAGES - 1  # the cover, then the article and what follows
+        if self.form is Form.GLANCE:
+            return PagesFrom("article", most=after)
+        return PagesFrom("article", least=after + 1)
+
+    @property
+    def require(self) -> tuple[Condition, ...]:
+        """The cover is one page, and the brief has this form's length."""
+        second = "article" if self.form is Form.GLANCE else "contents"
+        return (Anchor(second, 2), self.body_pages)
+
+    def worth_trying(self, first: Cover) -> tuple[Condition, ...]:
+        """Read from the first cover's layout: the length is the same whatever the cover,
+        and a cover can list k demands only if the (k+1)th started on its page there."""
+        fewer = self.shown < first.shown and not self.minimal
+        listed = (Anchor(f"cover-demand-{self.shown + 1}", 1),) if fewer else ()
+        return (self.body_pages, *listed)
+
+
+def covers(campaign: Campaign) -> tuple[Cover, ...]:
+    """Every cover, in the order tried: for each form, the full cover; then smaller type
+    with every demand, then with fewer; then, only if nothing fits, long fields shortened."""
+    most = min(len(campaign.letter.meta.demands), COVER_DEMANDS_MOST)
+    return tuple(
+        cover
+        for form in Form
+        for cover in (
+            Cover(form, most),
+            *(Cover(form, shown, compact=True) for shown in range(most, 0, -1)),
+            Cover(form, 1, compact=True, minimal=True),
+        )
+    )
 
 
 def jobs(
     output: Output, campaign: Campaign, options: BuildOptions, settings: PdfSettings
 ) -> tuple[PrintJob, ...]:
-    """One job: the brief with each cover, fullest first; the first whose cover fits is kept.
-
-    What fits depends on the text, so it is measured, not guessed; the seed and ordinary
-    campaigns take the first layout.
-    """
+    """One job: the brief with each cover, tried in order; the first that fits is kept."""
     page = output.page_size(options)
     sheets = brief_sheets(output, campaign, page)
+    tried = covers(campaign)
     layouts = tuple(
-        Layout(brief_html(output, campaign, page, cover=cover), sheets) for cover in CoverLevel
+        Layout(
+            brief_html(output, campaign, page, cover),
+            sheets,
+            require=cover.require,
+            worth_trying=cover.worth_trying(tried[0]),
+        )
+        for cover in tried
     )
+    job = PrintJob(output.name, campaign.root, settings, layouts)
     languages = (campaign.lang, campaign.letter.meta.lang)
-    job = PrintJob(output.name, campaign.root, settings, layouts, CONTENTS_ON_PAGE_TWO)
     return (showing(replace(job, languages=languages), brief_logo(campaign)),)
 
 
@@ -61,19 +125,14 @@ def finish(
 ) -> Made:
     (brief,) = printed
     assert brief.pdf is not None
-    cover = CoverLevel(brief.layout)
-    details = [
-        f"{output.name}: cover spilled onto a second page; trying {level.next_name()}"
-        for level in CoverLevel
-        if level < cover
-    ]
+    cover = covers(campaign)[brief.layout]
+    details = [f"{output.name}: {describe(cover, campaign)}"]
     warnings = [f"{output.name}: {message}" for message in brief.warnings]
     if not brief.met:  # nothing left to drop: say so rather than pretend the cover is one page
-        details.append(f"{output.name}: cover spilled onto a second page; nothing left to drop")
         warnings.insert(
             0,
             f"{output.name}: the cover runs onto a second page even at its most compact; "
-            "shorten the title or the subtitle",
+            "shorten the letter's ask or title, or the signature",
         )
     artifacts = [Artifact(output.name, brief.pdf, brief.pages)]
     if options.html:
@@ -85,59 +144,49 @@ def finish(
     return Made(tuple(artifacts), tuple(warnings), details=tuple(details))
 
 
+def describe(cover: Cover, campaign: Campaign) -> str:
+    """What the layout search chose, for --verbose."""
+    total = len(campaign.letter.meta.demands)
+    where = (
+        "'In this brief' on the cover"
+        if cover.form is Form.GLANCE
+        else f"a contents page (the brief runs past {GLANCE_MOST_PAGES} pages)"
+    )
+    listed = (
+        "every demand"
+        if cover.shown == total
+        else f"{cover.shown} of {total} demands (as many as fit)"
+    )
+    return f"{cover.name} cover listing {listed}, with {where}"
+
+
 def brief_sheets(output: Output, campaign: Campaign, paper: PageSize) -> tuple[Stylesheet, ...]:
-    """The brief's sheets: the same for every campaign (the running head's words are in the
+    """The brief's sheets: the same for every campaign (the words in its margins are in the
     HTML; see `running_strings`), with the organisation's accent when it has a brand."""
     return sheets_for(output.stylesheet, paper, brand=campaign.brand)
 
 
 def running_strings(campaign: Campaign) -> dict[str, str]:
-    """The words of the running header and footer, for the cover's data-* attributes.
+    """The footer's words ("Page 3 of 6"), for the cover's data-* attributes.
 
-    brief.css takes them with `string-set: … attr(…)`, so the title reaches the page as
-    text in the HTML, never as CSS: no character in it can change a stylesheet.
+    brief.css takes them with `string-set: … attr(…)`, as it takes the running head from the
+    cover's headline: words reach the margins as text in the HTML, never as CSS.
     """
-    labels = Labels(campaign.lang)
-    before, between, after = re.split(r"\{pages?\}", labels.page_of)
-    title = _shorten(plain_inline(campaign.article.meta.title, lang=campaign.lang))
-    return {"title": title, "page-before": before, "page-between": between, "page-after": after}
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    """Cut at a word boundary with an ellipsis: the running header has one line."""
-    if len(text) <= limit:
-        return text
-    head = text[: limit - 1]
-    cut = head.rsplit(" ", 1)[0] if " " in head else head
-    return cut.rstrip(" ,;:") + "…"
-
-
-class CoverLevel(IntEnum):
-    """How much the cover holds: everything, then less, until it fits one page."""
-
-    FULL = 0  # the ask quoted, as many demands as about ten lines allow
-    COMPACT = 1  # no quote, demands up to about six lines
-    MINIMAL = 2  # title and subtitle clamped to two lines, the first demand only
-
-    def next_name(self) -> str:
-        return CoverLevel(self + 1).name.lower()
-
-    @property
-    def demand_chars(self) -> int:
-        return (700, 400, 0)[self]
+    before, between, after = re.split(r"\{pages?\}", Labels(campaign.lang).page_of)
+    return {"page-before": before, "page-between": between, "page-after": after}
 
 
 def brief_html(
     output: Output,
     campaign: Campaign,
     paper: PageSize,
-    cover: CoverLevel = CoverLevel.FULL,
+    cover: Cover | None = None,
     inline_styles: tuple[str, ...] = (),
 ) -> str:
     article, letter = campaign.article, campaign.letter
     lang = campaign.lang
     labels = Labels(lang)
-    on_cover = cover_demands(letter.meta.demands, cover.demand_chars)
+    cover = cover or covers(campaign)[0]
     context: dict[str, Any] = {
         "lang": lang,
         "paper": paper,
@@ -146,8 +195,9 @@ def brief_html(
         "article": article.meta,
         "letter": letter.meta,
         "created": campaign.created,
-        "reading_minutes": article.meta.reading_minutes or _reading_minutes(campaign),
         "article_body": render_block(article.body, lang=article.meta.lang, doc_id="article"),
+        "article_sections": headings(article.body, lang=article.meta.lang, doc_id="article"),
+        "figure_shape": figure_shape(campaign),
         "letter_body": render_block(letter.body, lang=letter.meta.lang, doc_id="letter"),
         "letter_closing": render_block(letter.meta.closing, lang=letter.meta.lang, doc_id="closing")
         if letter.meta.closing
@@ -155,10 +205,11 @@ def brief_html(
         "labels": labels,
         "signed_by": Labels(letter.meta.lang).join(letter.meta.signature),
         **signatories_context(campaign, labels),
-        "cover": cover.name.lower(),
+        "cover": cover,
         "running": running_strings(campaign),
-        "cover_demands": on_cover,
-        "more_demands": len(letter.meta.demands) - len(on_cover),
+        "glance": cover.form is Form.GLANCE,
+        "cover_demands": letter.meta.demands[: cover.shown],
+        "more_demands": len(letter.meta.demands) - cover.shown,
         "fonts": {"serif": fonts.SERIF, "sans": fonts.SANS},
         "version": __version__,
         "logo": brief_logo(campaign),
@@ -201,15 +252,15 @@ def signatories_context(campaign: Campaign, labels: Labels) -> dict[str, Any]:
     }
 
 
-def cover_demands(demands: tuple[str, ...], budget: int) -> tuple[str, ...]:
-    """As many demands as `budget` characters allow (at least one); the rest are linked to."""
-    shown: list[str] = []
-    for demand in demands[:COVER_DEMANDS_MAX]:
-        if shown and len(demand) > budget:
-            break
-        shown.append(demand)
-        budget -= len(demand)
-    return tuple(shown)
+def figure_shape(campaign: Campaign) -> str:
+    """How the article's figure is set: "landscape" (across the column), "portrait" (two
+    thirds of it, caption beside), "missing" (no file: caption and credit alone)."""
+    figure = campaign.article.meta.figure
+    if figure is None or figure.file is None:
+        return "missing"
+    path = resolve_inside(campaign.root, figure.file)
+    size = pixel_size(path) if isinstance(path, Path) else None
+    return "portrait" if size and size[1] > 1.1 * size[0] else "landscape"
 
 
 def document_metadata(campaign: Campaign) -> dict[str, Any]:
@@ -232,8 +283,3 @@ def document_metadata(campaign: Campaign) -> dict[str, Any]:
         "created": w3c_date(created) if created else None,
         "modified": w3c_date(campaign.latest or created) if created else None,
     }
-
-
-def _reading_minutes(campaign: Campaign) -> int:
-    words = len(re.findall(r"\w+", campaign.article.body))
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))

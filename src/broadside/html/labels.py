@@ -5,6 +5,7 @@ in the content's language. Unlisted languages fall back to English.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,11 +16,19 @@ from broadside.html import numbers
 
 _EN = {
     "campaign_brief": "Campaign brief",
-    "kicker_from": "from",
-    "who": "Who",
-    "writing_to": "writing to",
-    "reported_by": "Reported by",
-    "when": "When",
+    "open_letter": "Open letter",
+    "rail_from": "From",
+    "rail_to": "To",
+    "route": "From {signer} to {recipient}",
+    "route_unaddressed": "From {signer}",
+    "in_this_brief": "In this brief",
+    "in_the_news": "In the news",
+    "demands_in_full": "The demands, in full",
+    "page": "page",
+    "campaign_online": "The campaign online",
+    "further_sources": "Further sources",
+    "byline": "Byline",
+    "letter_details": "Who wrote to whom, and when",
     "demands": "The demands",
     "open_letter_to": "Open letter to",
     "our_demands": "Our demands",
@@ -36,12 +45,9 @@ _EN = {
     "contents": "Contents",
     "the_report": "The report",
     "by": "By",
-    "min_read": "{n} min read",
     "updated": "Updated",
     "photo_not_reproduced": "Photograph not reproduced",
     "the_letter": "The letter",
-    "letter_from": "From",
-    "letter_to": "to",
     "sources": "Sources",
     "sources_title": "Sources and credits",
     "about_author": "About the author",
@@ -76,11 +82,19 @@ LABELS: dict[str, dict[str, str]] = {
     "en": _EN,
     "de": {
         "campaign_brief": "Kampagnen-Briefing",
-        "kicker_from": "nach",
-        "who": "Wer",
-        "writing_to": "an",
-        "reported_by": "Bericht von",
-        "when": "Wann",
+        "open_letter": "Offener Brief",
+        "rail_from": "Von",
+        "rail_to": "An",
+        "route": "Von {signer} an {recipient}",
+        "route_unaddressed": "Von {signer}",
+        "in_this_brief": "In diesem Briefing",
+        "in_the_news": "In den Medien",
+        "demands_in_full": "Die Forderungen im Wortlaut",
+        "page": "Seite",
+        "campaign_online": "Die Kampagne im Netz",
+        "further_sources": "Weitere Quellen",
+        "byline": "Autorenzeile",
+        "letter_details": "Wer an wen schreibt, und wann",
         "demands": "Die Forderungen",
         "open_letter_to": "Offener Brief an",
         "our_demands": "Unsere Forderungen",
@@ -94,12 +108,9 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Inhalt",
         "the_report": "Der Bericht",
         "by": "Von",
-        "min_read": "{n} Min. Lesezeit",
         "updated": "Aktualisiert",
         "photo_not_reproduced": "Foto nicht abgedruckt",
         "the_letter": "Der Brief",
-        "letter_from": "Von",
-        "letter_to": "an",
         "sources": "Quellen",
         "sources_title": "Quellen und Nachweise",
         "about_author": "Zur Person",
@@ -131,11 +142,19 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "campaign_brief": "Dossier de campagne",
-        "kicker_from": "d’après",
-        "who": "Qui",
-        "writing_to": "à l’attention de",
-        "reported_by": "Article de",
-        "when": "Quand",
+        "open_letter": "Lettre ouverte",
+        "rail_from": "De",
+        "rail_to": "À",
+        "route": "De {signer} à {recipient}",
+        "route_unaddressed": "De {signer}",
+        "in_this_brief": "Dans ce dossier",
+        "in_the_news": "Dans la presse",
+        "demands_in_full": "Les revendications en intégralité",
+        "page": "page",
+        "campaign_online": "La campagne en ligne",
+        "further_sources": "Autres sources",
+        "byline": "Signature de l’article",
+        "letter_details": "Qui écrit à qui, et quand",
         "demands": "Les revendications",
         "open_letter_to": "Lettre ouverte à",
         "our_demands": "Nos revendications",
@@ -149,12 +168,9 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Sommaire",
         "the_report": "L’article",
         "by": "Par",
-        "min_read": "{n} min de lecture",
         "updated": "Mis à jour",
         "photo_not_reproduced": "Photo non reproduite",
         "the_letter": "La lettre",
-        "letter_from": "De",
-        "letter_to": "à",
         "sources": "Sources",
         "sources_title": "Sources et crédits",
         "about_author": "À propos",
@@ -186,11 +202,19 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "es": {
         "campaign_brief": "Dosier de campaña",
-        "kicker_from": "según",
-        "who": "Quién",
-        "writing_to": "dirigiéndose a",
-        "reported_by": "Información de",
-        "when": "Cuándo",
+        "open_letter": "Carta abierta",
+        "rail_from": "De",
+        "rail_to": "Para",
+        "route": "De {signer} a {recipient}",
+        "route_unaddressed": "De {signer}",
+        "in_this_brief": "En este dosier",
+        "in_the_news": "En la prensa",
+        "demands_in_full": "Las demandas íntegras",
+        "page": "página",
+        "campaign_online": "La campaña en internet",
+        "further_sources": "Otras fuentes",
+        "byline": "Firma del artículo",
+        "letter_details": "Quién escribe a quién, y cuándo",
         "demands": "Las demandas",
         "open_letter_to": "Carta abierta a",
         "our_demands": "Nuestras demandas",
@@ -204,12 +228,9 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Índice",
         "the_report": "El artículo",
         "by": "Por",
-        "min_read": "{n} min de lectura",
         "updated": "Actualizado",
         "photo_not_reproduced": "Foto no reproducida",
         "the_letter": "La carta",
-        "letter_from": "De",
-        "letter_to": "a",
         "sources": "Fuentes",
         "sources_title": "Fuentes y créditos",
         "about_author": "Sobre la autoría",
@@ -297,6 +318,16 @@ class Labels:
     def join(self, items: Sequence[str]) -> str:
         """ "Anna, Ben and Chloé" in the labels' language."""
         return numbers.join(items, self._words_lang)
+
+    def markup(self, key: str, **values: Markup) -> Markup:
+        """A label around HTML ("From <span>X</span> to …"): the label escaped, the values
+        kept as they are. French elides "de" before a vowel: "d’Amnesty International"."""
+        template = self._words[key]
+        if self.lang == "fr":
+            for name, value in values.items():
+                if _starts_with_vowel(value):
+                    template = re.sub(rf"\b([Dd])e \{{{name}\}}", rf"\1’{{{name}}}", template)
+        return escape(template).format(**values)
 
     def date(self, value: dt.date) -> str:
         return self.format("date", month=self._month(value), day=value.day, year=value.year)

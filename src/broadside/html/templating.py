@@ -14,6 +14,7 @@ from markupsafe import Markup
 from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline, render_inline
 from broadside.content.models import Update
+from broadside.content.typography import keep_together
 from broadside.html.templatecache import compiled_templates
 from broadside.resources import TEMPLATES
 
@@ -35,6 +36,18 @@ def _inline(
 
 
 @pass_context
+def _headline(context: Context, text: str, lang: str | None = None) -> Markup:
+    """`{{ x | headline }}`: as `inline`, and never ending on one short word."""
+    return render_inline(text, lang=lang or context["lang"], headline=True)
+
+
+def _web_address(url: str) -> str:
+    """An address as people read it aloud: no "https://", no lone trailing slash."""
+    shown = url.removeprefix("https://")
+    return shown.removesuffix("/") if shown.count("/") == 1 else shown
+
+
+@pass_context
 def _plain(context: Context, text: str, lang: str | None = None) -> str:
     return plain_inline(text, lang=lang or context["lang"])
 
@@ -47,12 +60,13 @@ def _metadata(context: Context, text: str, lang: str | None = None) -> str:
 
 @pass_context
 def _long_date(context: Context, value: date) -> str:
-    return str(context["labels"].date(value))
+    # Broadside's own dates are kept on one line like the content's.
+    return keep_together(context["labels"].date(value), context["lang"])
 
 
 @pass_context
 def _update_stamp(context: Context, update: Update) -> str:
-    return str(context["labels"].update_stamp(update))
+    return keep_together(context["labels"].update_stamp(update), context["lang"])
 
 
 @cache
@@ -67,10 +81,12 @@ def environment() -> SandboxedEnvironment:
     )
     env.filters.update(
         inline=_inline,
+        headline=_headline,
         plain=_plain,
         metadata=_metadata,
         long_date=_long_date,
         update_stamp=_update_stamp,
+        web_address=_web_address,
     )
     return env
 

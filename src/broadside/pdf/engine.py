@@ -34,7 +34,7 @@ from broadside.pdf.boxtree import drawing
 from broadside.pdf.confine import Confinement, Refused
 from broadside.pdf.finishing import finish
 from broadside.pdf.fontdates import fixed_font_dates, font_epoch
-from broadside.pdf.jobs import Layout, Printed, PrintJob, Scale, Scaled
+from broadside.pdf.jobs import LaidOut, Layout, Printed, PrintJob, Scale, Scaled
 from broadside.pdf.settings import PdfSettings
 from broadside.reproducible import as_utc
 from broadside.resources import STYLES, TEMPLATES
@@ -165,15 +165,25 @@ class Engine:
             images: dict[str, Any] = {}
             if job.scale is not None:
                 return self._scaled(job, job.scale, fetcher, images, messages)
+            first: LaidOut | None = None
+            chosen: tuple[int, Any, LaidOut] | None = None
             for index, layout in enumerate(job.layouts):
+                if first is not None and not first.meets(layout.worth_trying):
+                    continue
                 parsed = self._parse(layout, job, fetcher)
                 document = self._render(parsed, layout.sheets, job, images)
-                anchors = _anchor_pages(document)
-                met = job.require is None or anchors.get(job.require.id) == job.require.page
-                if met or index == len(job.layouts) - 1:
+                laid_out = LaidOut(len(document.pages), _anchor_pages(document))
+                first = first or laid_out
+                chosen = (index, document, laid_out)
+                if laid_out.meets(layout.require):
                     break
+            assert chosen is not None  # the first layout is always laid out
+            index, document, laid_out = chosen
+            met = laid_out.meets(job.layouts[index].require)
             pdf = self._write(document, job.settings)
-        return Printed(pdf, len(document.pages), index, met, tuple(messages), anchors, scaled=None)
+        return Printed(
+            pdf, laid_out.pages, index, met, tuple(messages), laid_out.anchors, scaled=None
+        )
 
     def _scaled(
         self, job: PrintJob, scale: Scale, fetcher: Any, images: dict[str, Any], messages: list[str]

@@ -17,19 +17,59 @@ from broadside.pdf.settings import PdfSettings
 
 
 @dataclass(frozen=True)
-class Layout:
-    """One HTML document and the sheets it is drawn with, in cascade order."""
-
-    html: str
-    sheets: tuple[Stylesheet, ...]
-
-
-@dataclass(frozen=True)
 class Anchor:
-    """The element with this id must start on this page (1-based)."""
+    """The element with this id starts on this page (1-based)."""
 
     id: str
     page: int
+
+    def holds(self, laid_out: LaidOut) -> bool:
+        return laid_out.anchors.get(self.id) == self.page
+
+
+@dataclass(frozen=True)
+class PagesFrom:
+    """From the page the element with this id starts on to the last: so many pages."""
+
+    id: str
+    least: int = 1
+    most: int | None = None
+
+    def holds(self, laid_out: LaidOut) -> bool:
+        start = laid_out.anchors.get(self.id)
+        if start is None:
+            return False
+        count = laid_out.pages - start + 1
+        return self.least <= count and (self.most is None or count <= self.most)
+
+
+Condition = Anchor | PagesFrom
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """What a condition reads from a layout: its page count and where each id starts."""
+
+    pages: int
+    anchors: Mapping[str, int]
+
+    def meets(self, conditions: tuple[Condition, ...]) -> bool:
+        return all(condition.holds(self) for condition in conditions)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One HTML document and the sheets it is drawn with, in cascade order.
+
+    A job with several layouts writes the first that meets its `require`. `worth_trying`
+    saves renders: it is read from the first layout's render, and a layout whose
+    conditions did not hold there is skipped (it could not meet `require` either).
+    """
+
+    html: str
+    sheets: tuple[Stylesheet, ...]
+    require: tuple[Condition, ...] = ()
+    worth_trying: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,8 +95,7 @@ class PrintJob:
     name: str  # the output it is for, in messages: "brief.pdf"
     base: Path  # the campaign folder: pictures are read from here, and only from here
     settings: PdfSettings
-    layouts: tuple[Layout, ...]  # tried in order: the first that meets `require` is written
-    require: Anchor | None = None
+    layouts: tuple[Layout, ...]  # tried in order: the first that meets its `require` is written
     scale: Scale | None = None  # with one layout: lay it out at the best type size
     deadline: float | None = None  # time.monotonic() by which the job must be done
     languages: tuple[str, ...] = ()  # hyphenated in these: a worker prepares them once
@@ -84,7 +123,7 @@ class Printed:
     pdf: bytes | None  # None only when a `scale` search found no size that fits
     pages: int
     layout: int  # index of the layout written
-    met: bool  # whether `require` was met (always True without one)
+    met: bool  # whether it met its `require`; if none did, the last worth trying is written
     warnings: tuple[str, ...] = ()
     anchors: Mapping[str, int] = field(default_factory=dict)  # element id → its first page
     scaled: Scaled | None = None

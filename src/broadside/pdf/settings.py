@@ -68,7 +68,8 @@ class PdfSettings:
         """The print-shop part of the page rule: bleed, so edge-to-edge backgrounds extend.
 
         Page backgrounds fill the bleed by themselves; an element's background that touches
-        an edge reaches into it with `--bleed` (the flyer's accent field does).
+        an edge reaches into it with `--bleed` (the flyer's accent field and the brief's cover
+        field do).
         Crop marks are not WeasyPrint's (those sit inside the bleed, over the background);
         `finishing.py` draws them outside it, on white.
         """
