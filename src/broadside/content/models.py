@@ -313,7 +313,7 @@ class ArticleMeta(Model):
         (), description="Corrections and additions, as the publication printed them."
     )
     reading_minutes: Annotated[int, Field(ge=1, le=600)] | None = Field(
-        None, description="Printed as '3 min read'; estimated from the text if absent."
+        None, description="Kept, not printed: a reading time is a web page's idiom, not print's."
     )
     figure: Figure | None = Field(None, description="The report's picture.")
     keywords: tuple[Line, ...] = Field(
