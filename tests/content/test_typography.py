@@ -94,3 +94,9 @@ def test_leftover_quotes_follow_the_language() -> None:
 
 def test_straight_quotes_in_code_stay_straight() -> None:
     assert "<code>it's</code>" in render_inline("`it's` and it's", lang="en")
+
+
+def test_a_smaller_headline_binds_longer_last_words() -> None:
+    title = "Offener Brief der Mieterinitiative Lindenhof"
+    assert bind_last_words(title) == title  # 25 letters: too long for the cover's 40 pt
+    assert bind_last_words(title, room=26) == f"Offener Brief der Mieterinitiative{NBSP}Lindenhof"

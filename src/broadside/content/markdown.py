@@ -83,7 +83,9 @@ def _curl_leftovers(state: StateCore) -> None:
                 before = token.content[-1:] or before
 
 
-def _keep_together(tokens: list[Token], lang: str, *, headline: bool = False) -> None:
+def _keep_together(
+    tokens: list[Token], lang: str, *, headline: bool = False, room: int = 20
+) -> None:
     """Spaces that must not break (content/typography.py), in the text as printed."""
     for block in tokens:
         children = block.children if block.type == "inline" else None
@@ -100,7 +102,7 @@ def _keep_together(tokens: list[Token], lang: str, *, headline: bool = False) ->
                 token.content = keep_together(token.content, lang)
                 last_text = token
         if headline and last_text is not None:
-            last_text.content = bind_last_words(last_text.content)
+            last_text.content = bind_last_words(last_text.content, room)
 
 
 def _footnote_number(renderer: object, tokens: list[Token], idx: int, *args: object) -> str:
@@ -281,16 +283,19 @@ def _rendered(
     return html, named
 
 
-def render_inline(text: str, *, lang: str, headline: bool = False, pictures: bool = True) -> Markup:
+def render_inline(
+    text: str, *, lang: str, headline: bool = False, room: int = 20, pictures: bool = True
+) -> Markup:
     """A one-line field (title, demand, caption) → inline HTML; a `headline` never ends on
-    one short word. Without `pictures`, each picture is its alt text."""
+    one short word (its last two words bound when they take at most `room` letters).
+    Without `pictures`, each picture is its alt text."""
     md = parser(lang)
     env: dict[str, object] = {}
     tokens = md.parseInline(text, env)
     _drop_unsafe_links(tokens)
     if not pictures:
         _pictures_as_text(tokens)
-    _keep_together(tokens, lang, headline=headline)
+    _keep_together(tokens, lang, headline=headline, room=room)
     _mark_long_words(tokens)
     return Markup(md.renderer.render(tokens, md.options, env))  # noqa: S704 - escaped by markdown-it
 

@@ -112,17 +112,18 @@ def _primary(lang: str) -> str:
     return lang.split("-")[0].lower()
 
 
-def bind_last_words(text: str) -> str:
+def bind_last_words(text: str, room: int = 20) -> str:
     """A headline's last two words joined, so its last line never holds one short word.
 
-    Only when the two are short enough to share a line with room to spare; a long last
-    word stands on its own line better than it pulls a long one with it.
+    Only when the two, `room` letters at most, share a line with room to spare (a
+    headline's line holds about 1.3 times `room`); a long last word stands on its own line
+    better than it pulls a long one with it.
     """
     head, space, last = text.rstrip().rpartition(" ")
     if not space or len(last) > 12:
         return text
     before = head.rpartition(" ")[2]
-    if len(before) + len(last) > 20:
+    if len(before) + len(last) > room:
         return text
     return f"{head}{NBSP}{last}"
 

@@ -36,9 +36,10 @@ def _inline(
 
 
 @pass_context
-def _headline(context: Context, text: str, lang: str | None = None) -> Markup:
-    """`{{ x | headline }}`: as `inline`, and never ending on one short word."""
-    return render_inline(text, lang=lang or context["lang"], headline=True)
+def _headline(context: Context, text: str, lang: str | None = None, room: int = 20) -> Markup:
+    """`{{ x | headline }}`: as `inline`, and never ending on one short word; `room` is how
+    many letters the last two words may take together (more for a smaller headline)."""
+    return render_inline(text, lang=lang or context["lang"], headline=True, room=room)
 
 
 def _web_address(url: str) -> str:
