@@ -9,9 +9,11 @@ import pikepdf
 import pytest
 from PIL import Image
 
+from broadside.content.loader import load_campaign
 from tests.conftest import REPO, SEED_TEXT, run_cli
 from tests.layout import pages as layout_pages
 from tests.pdf.standards.document import parse_to_unicode
+from tests.printing import make
 from tests.reading import body_texts, bookmarks, fonts, links, page_texts, squash
 
 MM = 72 / 25.4
@@ -175,10 +177,11 @@ def test_text_is_typeset_with_curly_quotes_and_hyphenation(seed_build: Path) -> 
     text = "".join(page_texts(seed_build / "brief.pdf"))
     # Hyphenated at a line end on the page, read whole (tests/pdf/test_extraction.py).
     assert "company’s Rekognition technology" in " ".join(text.split())
-    assert '"' not in text.replace("\r", "")
+    assert '"' not in text.replace("\r", "") and "'" not in text
+    assert "the U.S.’s increasingly" in " ".join(text.split())  # after a full stop too
     hyphenated = hyphenated_lines(seed_build / "brief.pdf")
     assert any(line.endswith("company’s Rekognition") for line in hyphenated)
-    assert len(hyphenated) > 3
+    assert 3 <= len(hyphenated) <= 6  # of about 60 lines of body text: hyphenated sparingly
 
 
 def hyphenated_lines(path: Path) -> list[str]:
@@ -209,9 +212,6 @@ def hyphenated_lines(path: Path) -> list[str]:
                         found.append(spoken.rstrip())
                     spoken = None
     return found
-    assert '"' not in text.replace("\r", "") and "'" not in text
-    assert "the U.S.’s increasingly" in text.replace("\r\n", " ")  # after a full stop too
-    assert re.search(r"[a-z][\u2010-]\r?\n[a-z]", text), "expected words hyphenated at line ends"
 
 
 def test_html_export_is_standalone(seed_build: Path) -> None:
@@ -433,3 +433,16 @@ def test_days_and_moments_mix(make_campaign, tmp_path: Path) -> None:
     with pikepdf.open(out / "brief.pdf") as pdf:
         assert str(pdf.docinfo["/CreationDate"]).startswith("D:20180622")
         assert str(pdf.docinfo["/ModDate"]).startswith("D:20180623080000")
+
+
+@pytest.mark.parametrize(("paragraphs", "form"), [(3, "'In this brief'"), (40, "a contents page")])
+def test_a_short_and_a_long_brief_are_each_laid_out_once(
+    make_campaign, paragraphs: int, form: str
+) -> None:
+    """The likelier form is tried first: a long brief laid out with "In this brief" first
+    would be laid out twice (a minute at 10,000 signatories)."""
+    paragraph = "The inspectors came back in March and counted the staff again on every floor. "
+    root = make_campaign(article_body="\n\n".join([paragraph * 4] * paragraphs) + "\n")
+    made, (printed,) = make("brief.pdf", load_campaign(root))
+    assert printed.layout == 0 and printed.met  # the first layout tried was kept
+    assert form in made.details[0]
