@@ -85,9 +85,11 @@ def test_demands_are_numbered_lists_with_labels(tree: Element) -> None:
 def test_contents_is_a_list_of_links_to_the_pages_they_name(tree: Element) -> None:
     heading = next(e for e in tree.walk() if e.tag == "H2" and e.text == "In this brief")
     contents = next(
-        e for e in tree.walk() if e.tag == "L" and e.page == heading.page and "The report" in e.text
+        e
+        for e in tree.walk()
+        if e.tag == "TOC" and e.page == heading.page and "The report" in e.text
     )
-    entries = [e for e in contents.walk() if e.tag == "LI"]
+    entries = [e for e in contents.walk() if e.tag == "TOCI"]
     assert len(entries) == 4  # report, letter, its demands, sources
     targets = [
         next(link.annotation_pages[0] for link in entry.walk() if link.tag == "Link")
