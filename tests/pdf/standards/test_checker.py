@@ -195,7 +195,10 @@ def _toc_kid(pdf: pikepdf.Pdf) -> None:
 
 
 def _two_headings(pdf: pikepdf.Pdf) -> None:
-    for paragraph in elements(pdf, "/P")[:2]:
+    # Two paragraphs of one parent (whatever the templates put first) become two H.
+    paragraphs = elements(pdf, "/P")
+    first = next(p for p in paragraphs if sum(q.P == p.P for q in paragraphs) > 1)
+    for paragraph in [q for q in paragraphs if q.P == first.P][:2]:
         paragraph.S = pikepdf.Name.H
 
 
@@ -287,7 +290,7 @@ CASES: list[tuple[str, str, tuple[str, str, str], Edit]] = [
     (UA, "7.9-1", SEED, _note),
     (UA, "7.11-1", SEED, _drop_key(embedded, "/UF")),
     (UA, "7.18.1-1", SEED, _text_annotation),
-    (UA, "7.18.3-1", SEED, _drop_key(lambda p: p.pages[1].obj, "/Tabs")),
+    (UA, "7.18.3-1", SEED, _drop_key(lambda p: p.pages[0].obj, "/Tabs")),  # the cover links
     (UA, "7.18.5-1", SEED, _drop_key(link_annotation, "/StructParent")),
     (UA, "7.18.5-2", SEED, _drop_key(link_annotation, "/Contents")),
     (UA, "7.20-1", SEED, _reference_xobject),
