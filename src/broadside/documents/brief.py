@@ -47,10 +47,9 @@ def jobs(
     campaigns take the first layout.
     """
     page = output.page_size(options)
-    sheets = brief_sheets(output, campaign, page)
-    layouts = tuple(
-        Layout(brief_html(output, campaign, page, cover=cover), sheets) for cover in CoverLevel
-    )
+    pages = tuple(brief_html(output, campaign, page, cover=cover) for cover in CoverLevel)
+    sheets = brief_sheets(output, campaign, page, "".join(pages))
+    layouts = tuple(Layout(html, sheets) for html in pages)
     languages = (campaign.lang, campaign.letter.meta.lang)
     job = PrintJob(output.name, campaign.root, settings, layouts, CONTENTS_ON_PAGE_TWO)
     return (showing(replace(job, languages=languages), brief_logo(campaign)),)
@@ -79,16 +78,19 @@ def finish(
     if options.html:
         # The HTML carries its styles inline so it opens in a browser on this machine.
         page = output.page_size(options)
-        sheets = brief_sheets(output, campaign, page)
+        sheets = brief_sheets(output, campaign, page, brief_html(output, campaign, page, cover))
         standalone = brief_html(output, campaign, page, cover, tuple(s.inline() for s in sheets))
         artifacts.append(Artifact(output.name.removesuffix(".pdf") + ".html", standalone.encode()))
     return Made(tuple(artifacts), tuple(warnings), details=tuple(details))
 
 
-def brief_sheets(output: Output, campaign: Campaign, paper: PageSize) -> tuple[Stylesheet, ...]:
+def brief_sheets(
+    output: Output, campaign: Campaign, paper: PageSize, html: str = ""
+) -> tuple[Stylesheet, ...]:
     """The brief's sheets: the same for every campaign (the running head's words are in the
-    HTML; see `running_strings`), with the organisation's accent when it has a brand."""
-    return sheets_for(output.stylesheet, paper, brand=campaign.brand)
+    HTML; see `running_strings`), with the organisation's accent when it has a brand, and
+    the fonts of the scripts its `html` uses."""
+    return sheets_for(output.stylesheet, paper, brand=campaign.brand, text=html)
 
 
 def running_strings(campaign: Campaign) -> dict[str, str]:
