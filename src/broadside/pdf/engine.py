@@ -27,6 +27,7 @@ from typing import Any
 from broadside import css
 from broadside.errors import STORAGE_ERRORS, BuildError, printable, reason
 from broadside.fonts import CONFIG
+from broadside.fonts.faces import font_files
 from broadside.html.stylesheets import Stylesheet
 from broadside.pdf import fit
 from broadside.pdf.boxtree import drawing
@@ -64,8 +65,9 @@ def weasyprint() -> ModuleType:
 
 def own_roots(sheets: Iterable[Stylesheet] = ()) -> tuple[Path, ...]:
     """Broadside's own files that a document drawn with `sheets` may read: templates, styles,
-    and the font files those sheets load (only the scripts its text uses)."""
-    fonts = dict.fromkeys(path for sheet in sheets for path in sheet.fonts)
+    the Latin font files every document loads, and any other script's that `sheets` load
+    (only those its text uses)."""
+    fonts = dict.fromkeys((*font_files(), *(path for sheet in sheets for path in sheet.fonts)))
     return (TEMPLATES, STYLES, *fonts)
 
 
