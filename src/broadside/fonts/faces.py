@@ -74,7 +74,9 @@ FACES = (Face(SERIF), Face(SERIF, "italic"), Face(SANS), Face(SANS, "italic"))
 
 # Why these faces: docs/languages.md. Persian and Urdu are Arabic script (Naskh).
 SCRIPTS = (
-    Script("Arabic", Face("Amiri"), Face("IBM Plex Sans Arabic"), Face("Amiri", "italic")),
+    # Arabic: Amiri for display too, as the Arabic sans faces packaged (IBM Plex Sans Arabic,
+    # Noto Sans Arabic) lose their words' order in the PDF's text layer under WeasyPrint 70.
+    Script("Arabic", Face("Amiri"), Face("Amiri"), Face("Amiri", "italic")),
     Script("Hebrew", Face("Frank Ruhl Libre"), Face("Heebo")),
     Script("Devanagari", Face("Noto Sans Devanagari"), Face("Mukta")),
     Script("Bengali", Face("Hind Siliguri"), Face("Hind Siliguri")),
