@@ -89,8 +89,8 @@ def brief_sheets(
 ) -> tuple[Stylesheet, ...]:
     """The brief's sheets: the same for every campaign (the running head's words are in the
     HTML; see `running_strings`), with the organisation's accent when it has a brand, and
-    the fonts of the scripts its `html` uses."""
-    return sheets_for(output.stylesheet, paper, brand=campaign.brand, text=html)
+    the fonts of the scripts its `html` uses; mirrored for a right-to-left language."""
+    return sheets_for(output.stylesheet, paper, brand=campaign.brand, text=html, lang=campaign.lang)
 
 
 def running_strings(campaign: Campaign) -> dict[str, str]:

@@ -174,9 +174,15 @@ def logo_size(ratio: float, shrink: float) -> tuple[float, float]:
 def flyer_sheets(
     output: Output, campaign: Campaign, shape: Geometry, html: str = ""
 ) -> tuple[Stylesheet, ...]:
-    """The flyer's sheets, with the organisation's accent and the fonts its `html` needs."""
+    """The flyer's sheets, with the organisation's accent and the fonts its `html` needs,
+    mirrored when the letter's language is written right to left."""
     return sheets_for(
-        output.stylesheet, shape.page, shape.custom_properties(), campaign.brand, text=html
+        output.stylesheet,
+        shape.page,
+        shape.custom_properties(),
+        campaign.brand,
+        text=html,
+        lang=campaign.letter.meta.lang,
     )
 
 

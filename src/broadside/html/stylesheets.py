@@ -15,10 +15,12 @@ from broadside.content.models import Brand
 from broadside.fonts import faces as fonts
 from broadside.fonts.scripts import script_fonts, scripts_in
 from broadside.html.brand import brand_css
+from broadside.html.direction import is_rtl
 from broadside.paper import PageSize, Paper, page_css
 from broadside.resources import STYLES
 
 SHARED = "tokens.css"  # every output's custom properties and base typography
+RTL = "rtl.css"  # right-to-left documents: the page furniture mirrored
 
 
 @dataclass(frozen=True)
@@ -67,15 +69,19 @@ def sheets_for(
     extra_page_css: str = "",
     brand: Brand | None = None,
     text: str = "",
+    lang: str = "en",
 ) -> tuple[Stylesheet, ...]:
     """Shared tokens plus the output's own thin sheet(s), with the page size set in one place,
     and the organisation's accent over the tokens' when the campaign has a brand; the fonts
-    are those `text` (the document's HTML) needs."""
+    are those `text` (the document's HTML) needs; a document in a right-to-left `lang` ends
+    with the sheet that mirrors its pages."""
     own = (own,) if isinstance(own, str) else own
     branded = brand_css(brand)
+    mirrored = (own_sheet(RTL),) if is_rtl(lang) else ()
     return (
         *shared_sheets(text),
         *((Stylesheet("brand", branded, STYLES),) if branded else ()),
         Stylesheet("page", page_css(paper) + extra_page_css, STYLES),
         *(own_sheet(name) for name in own),
+        *mirrored,
     )

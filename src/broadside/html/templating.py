@@ -14,6 +14,7 @@ from markupsafe import Markup
 from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline, render_inline
 from broadside.content.models import Update
+from broadside.html.direction import direction
 from broadside.html.templatecache import compiled_templates
 from broadside.resources import TEMPLATES
 
@@ -55,6 +56,15 @@ def _update_stamp(context: Context, update: Update) -> str:
     return str(context["labels"].update_stamp(update))
 
 
+@pass_context
+def _in_lang(context: Context, html: Markup, lang: str) -> Markup:
+    """`html` marked as written in `lang` where that is not the document's language, so it
+    is read, hyphenated and laid out in its own direction ("Layla وTom" in an English cover)."""
+    if lang == context["lang"]:
+        return html
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(lang, direction(lang), html)
+
+
 @cache
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
@@ -71,6 +81,8 @@ def environment() -> SandboxedEnvironment:
         metadata=_metadata,
         long_date=_long_date,
         update_stamp=_update_stamp,
+        direction=direction,
+        in_lang=_in_lang,
     )
     return env
 
