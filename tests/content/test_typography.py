@@ -94,3 +94,12 @@ def test_leftover_quotes_follow_the_language() -> None:
 
 def test_straight_quotes_in_code_stay_straight() -> None:
     assert "<code>it's</code>" in render_inline("`it's` and it's", lang="en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "quoted"),
+    [("ar", "”نعم“"), ("ur", "”ہاں“"), ("fa", "«بله»"), ("he", "”כן”")],
+)
+def test_right_to_left_languages_take_their_own_quotation_marks(lang: str, quoted: str) -> None:
+    word = quoted[1:-1]
+    assert str(render_inline(f'"{word}"', lang=lang)) == quoted
