@@ -120,13 +120,19 @@ def face_rules(face: Face) -> str:
 
     The files may be variable fonts, but WeasyPrint reads no weight ranges in @font-face, so
     each weight is declared on its own: a static instance of it when this machine can make
-    one (much faster to embed), else the variable file itself.
+    one (much faster to embed), else the variable file itself. A static family without a
+    file of its own for a weight (Amiri has no semi-bold) declares its nearest file once: the
+    weight matching picks it for the weights in between, and the PDF embeds it once.
     """
+    files = {weight: face_file(face, weight) for weight in WEIGHTS}
+    if not is_variable(face):
+        lightest = {path: weight for weight, path in reversed(files.items())}
+        files = {weight: path for path, weight in lightest.items()}
     return "".join(
         f"@font-face {{ font-family: {css.string(face.family)}; "
-        f"src: {css.url(face_file(face, weight))}; "
+        f"src: {css.url(path)}; "
         f"font-style: {face.style}; font-weight: {weight}; }}\n"
-        for weight in WEIGHTS
+        for weight, path in sorted(files.items())
     )
 
 
