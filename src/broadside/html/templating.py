@@ -31,6 +31,10 @@ def _inline(
     `{{ x | inline(headline=True) }}` never ends on one short word."""
     rendered = render_inline(text, lang=lang or context["lang"], headline=headline)
     if lang and lang != context["lang"]:
+        if direction(lang) != direction(context["lang"]):  # laid out in its own direction too
+            return Markup('<span lang="{}" dir="{}">{}</span>').format(
+                lang, direction(lang), rendered
+            )
         return Markup('<span lang="{}">{}</span>').format(lang, rendered)
     return rendered
 
@@ -56,15 +60,6 @@ def _update_stamp(context: Context, update: Update) -> str:
     return str(context["labels"].update_stamp(update))
 
 
-@pass_context
-def _in_lang(context: Context, html: Markup, lang: str) -> Markup:
-    """`html` marked as written in `lang` where that is not the document's language, so it
-    is read, hyphenated and laid out in its own direction ("Layla وTom" in an English cover)."""
-    if lang == context["lang"]:
-        return html
-    return Markup('<span lang="{}" dir="{}">{}</span>').format(lang, direction(lang), html)
-
-
 @cache
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
@@ -82,7 +77,6 @@ def environment() -> SandboxedEnvironment:
         long_date=_long_date,
         update_stamp=_update_stamp,
         direction=direction,
-        in_lang=_in_lang,
     )
     return env
 
