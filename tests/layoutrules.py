@@ -49,9 +49,10 @@ class Document:
     def read(cls, path: Path) -> Document:
         pages = read_pages(path)
         marks = [mark for mark in bookmarks(path) if mark.level == 1 and mark.page]
+        following = [*marks[1:], None] if marks else []
         sections = tuple(
-            Section(mark.title, mark.page, following.page - 1 if following else len(pages))
-            for mark, following in zip(marks, [*marks[1:], None], strict=True)
+            Section(mark.title, mark.page, after.page - 1 if after else len(pages))
+            for mark, after in zip(marks, following, strict=True)
         )
         return cls(path, pages, tuple(s for s in sections if s.last >= s.first))
 
