@@ -28,6 +28,12 @@ CORPUS = Path(__file__).resolve().parent
 REPO = CORPUS.parents[1]
 PAPERS = ("a4", "letter")
 DOCUMENTS = ("brief", "flyer")
+# The handouts (`--handouts`): the brief laid out again on half a sheet, the flyer at the size
+# of two and of four copies. Made for a few campaigns only (each adds about 60% to a build):
+# the seed; long fields and a tall picture at half size; twelve demands, which do not fit a
+# 4-up copy at the 10 pt floor, so that sheet is not made.
+HANDOUTS = ("brief-booklet", "flyer-2up", "flyer-4up")
+WITH_HANDOUTS = frozenset({"seed", "long-fields", "portrait-photo", "twelve-demands"})
 
 
 def campaign_names() -> list[str]:
@@ -39,13 +45,21 @@ def campaign_dir(name: str) -> Path:
     return CORPUS / name
 
 
+def documents_of(name: str) -> tuple[str, ...]:
+    """The documents a build of the campaign makes: the handouts too for `WITH_HANDOUTS`."""
+    return DOCUMENTS + (HANDOUTS if name in WITH_HANDOUTS else ())
+
+
 def description(name: str) -> str:
     """The campaign's README line: what it stresses."""
     return (CORPUS / name / "README.md").read_text(encoding="utf-8").strip()
 
 
-def cases(*, documents: tuple[str, ...] | None = None, marks: Any = ()) -> list[Any]:
-    """pytest parameters for every campaign on every paper (and each of `documents`).
+def cases(
+    *, documents: tuple[str, ...] | None = None, handouts: bool = False, marks: Any = ()
+) -> list[Any]:
+    """pytest parameters for every campaign on every paper (and each of `documents`, and of
+    the handouts the campaign is built with if `handouts`).
 
     Each carries an `xdist_group` mark per campaign and paper: run with `--dist loadgroup`
     (as `make test` does), every test of one build lands on the worker that built it.
@@ -55,7 +69,10 @@ def cases(*, documents: tuple[str, ...] | None = None, marks: Any = ()) -> list[
     for campaign in campaign_names():
         for paper in PAPERS:
             group = pytest.mark.xdist_group(f"{campaign}-{paper}")
-            for document in documents or (None,):
+            each: tuple[str | None, ...] = (None,)
+            if documents is not None:
+                each = documents + (documents_of(campaign)[len(DOCUMENTS) :] if handouts else ())
+            for document in each:
                 names = (campaign, paper) if document is None else (campaign, paper, document)
                 extra = list(marks(*names)) if callable(marks) else list(marks)
                 params.append(pytest.param(*names, marks=[group, *extra], id="-".join(names)))
@@ -89,13 +106,20 @@ class BuildFailed(AssertionError):
 
 
 def build(
-    campaign: Path, paper: str, out: Path, *, source_tree: Path | None = None, jobs: int = 0
+    campaign: Path,
+    paper: str,
+    out: Path,
+    *,
+    source_tree: Path | None = None,
+    jobs: int = 0,
+    handouts: bool = False,
 ) -> str:
     """Build `campaign` on `paper` into `out` with the `broadside` command line; its output.
 
     `source_tree`: a folder holding copies of `src/`, `templates/`, `styles/` and
     `pyproject.toml` (see `copy_source_tree`): the build imports Broadside from there, and
     Broadside reads templates and styles from the tree it was imported from.
+    `handouts` adds `--handouts`: brief-booklet.pdf, flyer-2up.pdf and flyer-4up.pdf.
     `jobs=0` prints in the build's own process (BROADSIDE_JOBS): under pytest-xdist the
     test workers are the parallelism, and print workers per build would only compete.
     """
@@ -106,7 +130,7 @@ def build(
         )
     command = [sys.executable, "-m", "broadside", "build", str(campaign), "--out", str(out)]
     result = subprocess.run(
-        [*command, "--paper", paper],
+        [*command, "--paper", paper, *(["--handouts"] if handouts else [])],
         capture_output=True,
         text=True,
         env=env,
@@ -150,7 +174,12 @@ class SharedBuilds:
             if not done.exists() and not failed.exists():
                 folder.mkdir(parents=True, exist_ok=True)
                 try:
-                    output = build(campaign_dir(campaign), paper, folder)
+                    output = build(
+                        campaign_dir(campaign),
+                        paper,
+                        folder,
+                        handouts=campaign in WITH_HANDOUTS,
+                    )
                 except BuildFailed as error:
                     failed.write_text(str(error), encoding="utf-8")
                 else:

@@ -16,6 +16,7 @@ Update the references after a deliberate change: `make visual-update`
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,10 @@ def _shown(path: Path) -> str:
 
 
 def render(pdf: Path, dpi: float = DPI) -> list[Image.Image]:
-    """Every page of `pdf` as an RGB image at `dpi`."""
+    """Every page of `pdf` as an RGB image at `dpi`; none when the build did not make it (a
+    handout that does not fit is not made, and that is recorded as no reference pages)."""
+    if not pdf.exists():
+        return []
     document = pdfium.PdfDocument(pdf)
     try:
         return [page.render(scale=dpi / 72).to_pil().convert("RGB") for page in document]
@@ -76,7 +80,14 @@ def reference_name(paper: str, document: str, page: int) -> str:
 
 
 def reference_paths(campaign: str, paper: str, document: str) -> list[Path]:
-    return sorted((REFERENCES / campaign).glob(f"{paper}-{document}-*.png"))
+    return _pages_of(REFERENCES / campaign, paper, document)
+
+
+def _pages_of(folder: Path, paper: str, document: str, kind: str = "") -> list[Path]:
+    """The PNGs of one document's pages in `folder`, in page order. Matched whole: the
+    flyer's pages are not flyer-2up's."""
+    name = re.compile(rf"{re.escape(f'{paper}-{document}')}-\d+{re.escape(kind)}\.png")
+    return sorted(path for path in folder.glob("*.png") if name.fullmatch(path.name))
 
 
 def save_reference(image: Image.Image, path: Path) -> None:
@@ -134,7 +145,11 @@ def compare_document(
     tolerance = tolerance or Tolerance()
     references = reference_paths(campaign, paper, document)
     pages = render(pdf)
-    counts = f"the document has {len(pages)} pages, the references {len(references)}"
+    counts = (
+        f"the document has {len(pages)} pages, the references {len(references)}"
+        if pdf.exists()
+        else f"the build did not make {pdf.name}, the references have {len(references)} pages"
+    )
     found = []
     for number in range(1, max(len(pages), len(references)) + 1):
         actual = pages[number - 1] if number <= len(pages) else None
@@ -178,7 +193,8 @@ def _write(folder: Path, stem: str, **images: Image.Image) -> tuple[Path, ...]:
 
 def clear_output(campaign: str, paper: str, document: str, output: Path = OUTPUT) -> None:
     """Remove the evidence of an earlier run for one document, so what is there is current."""
-    for path in (output / campaign).glob(f"{paper}-{document}-*.png"):
-        path.unlink()
+    for kind in ("-actual", "-expected", "-diff"):
+        for path in _pages_of(output / campaign, paper, document, kind):
+            path.unlink()
     if (output / campaign).is_dir() and not any((output / campaign).iterdir()):
         shutil.rmtree(output / campaign)

@@ -16,7 +16,14 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.corpus import DOCUMENTS, PAPERS, build, campaign_dir, campaign_names
+from tests.corpus import (
+    PAPERS,
+    WITH_HANDOUTS,
+    build,
+    campaign_dir,
+    campaign_names,
+    documents_of,
+)
 from tests.visual import OUTPUT, REFERENCES, write_references
 from tests.visual.sheet import write_contact_sheet
 
@@ -27,7 +34,8 @@ def build_all(campaigns: list[str], root: Path) -> dict[str, dict[str, Path]]:
 
     def one(job: tuple[str, str]) -> None:
         campaign, paper = job
-        build(campaign_dir(campaign), paper, root / campaign / paper)
+        folder = root / campaign / paper
+        build(campaign_dir(campaign), paper, folder, handouts=campaign in WITH_HANDOUTS)
 
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         list(pool.map(one, jobs))
@@ -40,7 +48,7 @@ def update(campaigns: list[str]) -> None:
         for campaign, by_paper in builds.items():
             counts = []
             for paper, folder in by_paper.items():
-                for document in DOCUMENTS:
+                for document in documents_of(campaign):
                     pages = write_references(campaign, paper, document, folder / f"{document}.pdf")
                     counts.append(f"{paper} {document} {pages}")
             print(f"{campaign}: {', '.join(counts)}")

@@ -1,8 +1,9 @@
 """A contact sheet of the corpus: every page of every campaign, A4 and Letter, for a person.
 
 `make contact-sheet` writes `tests/visual/output/contact-sheet/`: one PNG per campaign (a
-row per paper: the brief's pages, then the flyer), the PDFs themselves, and `index.html`
-showing every sheet with what the campaign stresses and links to each PDF.
+row per paper: the brief's pages, the flyer, then the handouts of the campaigns built with
+them), the PDFs themselves, and `index.html` showing every sheet with what the campaign
+stresses and links to each PDF.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from tests.corpus import DOCUMENTS, PAPERS, description
+from tests.corpus import PAPERS, description, documents_of
 from tests.visual import render
 
 SHEET_DPI = 50
@@ -30,7 +31,7 @@ def campaign_sheet(campaign: str, builds: dict[str, Path]) -> Image.Image:
     rows: list[tuple[str, list[tuple[str, Image.Image]]]] = []
     for paper in PAPERS:
         pages: list[tuple[str, Image.Image]] = []
-        for document in DOCUMENTS:
+        for document in documents_of(campaign):
             rendered = render(builds[paper] / f"{document}.pdf", SHEET_DPI)
             for number, image in enumerate(rendered, start=1):
                 pages.append((f"{document} {number}/{len(rendered)}", image))
@@ -63,9 +64,13 @@ def write_contact_sheet(builds: dict[str, dict[str, Path]], folder: Path) -> Pat
         campaign_sheet(campaign, by_paper).save(folder / f"{campaign}.png", optimize=True)
         links = []
         for paper in PAPERS:
-            for document in DOCUMENTS:
+            for document in documents_of(campaign):
+                made = by_paper[paper] / f"{document}.pdf"
+                if not made.exists():
+                    links.append(f"{document} ({paper}): not made")
+                    continue
                 name = f"{campaign}-{paper}-{document}.pdf"
-                shutil.copy2(by_paper[paper] / f"{document}.pdf", folder / name)
+                shutil.copy2(made, folder / name)
                 links.append(f'<a href="{name}">{document} ({paper})</a>')
         sections.append(
             f'<section id="{campaign}"><h2>{html.escape(campaign)}</h2>'

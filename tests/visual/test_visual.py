@@ -9,7 +9,9 @@ from tests.visual import clear_output, compare_document
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("campaign", "paper", "document"), cases(documents=DOCUMENTS))
+@pytest.mark.parametrize(
+    ("campaign", "paper", "document"), cases(documents=DOCUMENTS, handouts=True)
+)
 def test_pages_match_their_references(
     campaign: str, paper: str, document: str, corpus_builds: SharedBuilds
 ) -> None:
