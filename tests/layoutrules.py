@@ -311,7 +311,7 @@ def broken_pairs(document: Document) -> list[Violation]:
     for block in document.blocks():
         for before, after in itertools.pairwise(block):
             end, start = before.text.rstrip(), after.text.lstrip()
-            if end.endswith(("-", "\u2010", "\u00ad")):
+            if end.endswith(("-", "\u2010", "\u00ad", "\x02")):
                 continue  # a word broken by hyphenation, not a pair of words
             for ending, opening, what in UNBREAKABLE:
                 if re.search(ending, end) and re.search(opening, start):
@@ -440,7 +440,8 @@ def hyphenation(document: Document, share: float = 0.08, run: int = 2) -> list[V
         streak = 0
         for line in lines[:-1]:
             total += 1
-            broken = bool(re.search(r"\w[\u2010\u00ad-]$", line.text))
+            # pdfium reports a hyphen it takes for a soft one as U+0002
+            broken = bool(re.search(r"\w[\u2010\u00ad\x02-]$", line.text))
             hyphenated += broken
             streak = streak + 1 if broken else 0
             if streak == run + 1:

@@ -201,8 +201,9 @@ def test_curly_quotes_and_web_addresses_pass(tmp_path: Path) -> None:
 
 
 def test_many_hyphenated_line_ends_are_found(tmp_path: Path) -> None:
-    word = "extra\u00adordinary\u00adlong\u00adcompound\u00adwords "
-    body = f'<p style="width: 75mm">{word * 30}</p>'
+    # One long word with a soft hyphen every few letters: every line must end on one.
+    word = "extra\u00adordinary\u00adlong\u00adcompound\u00adwords\u00ad" * 20
+    body = f'<p style="width: 75mm">{word}</p>'
     found = hyphenation(printed(tmp_path, body))
     assert any("in a row" in violation.detail for violation in found)
     assert any("lines of body text end hyphenated" in violation.detail for violation in found)

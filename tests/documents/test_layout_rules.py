@@ -61,7 +61,6 @@ KNOWN: dict[str, tuple[str, set[str]]] = {
     "clamped_cover": (
         "the cover clamps by line count, with room left",
         {
-            "french-a4",
             "german-a4",
             "long-fields-a4",
             "long-fields-letter",
@@ -106,8 +105,13 @@ KNOWN: dict[str, tuple[str, set[str]]] = {
         },
     ),
     "broken_pairs": (
-        "the letter's heading line (from, to, date) lets its date break",
-        {"rich-body-a4-brief", "rich-body-letter-brief"},
+        "the letter's heading line and the sources' entries let a date break",
+        {
+            "long-report-a4-brief",
+            "long-report-letter-brief",
+            "rich-body-a4-brief",
+            "rich-body-letter-brief",
+        },
     ),
     "hyphenation": (
         "no hyphenation limits: 12-30% of body lines hyphenated",
