@@ -1,6 +1,10 @@
 # Two entry points, each doing its own set-up on a fresh machine:
 #   make build   install Broadside and build the PDFs from content/ into dist/
 #   make test    install the test tools, then lint, type-check and run the tests
+# and for the pages (see README, "The layout corpus"):
+#   make contact-sheet   every page of every corpus campaign, for a person to look at
+#   make visual-update   store the corpus pages as rendered now as the visual references
+#                        (CAMPAIGNS="seed german" for some of them only)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -12,7 +16,7 @@ UNWARN := sed -u '/^WARNING: Location .* is ignored: it is neither a file nor a 
 SHELL := bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: build test system-deps
+.PHONY: build test system-deps contact-sheet visual-update
 
 system-deps:
 	@scripts/system-deps.sh
@@ -38,4 +42,10 @@ test: system-deps $(VENV)/.installed-test
 	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy
-	$(BIN)/pytest -q -n 2 -p no:cacheprovider
+	$(BIN)/pytest -q -n 2 --dist loadgroup -p no:cacheprovider
+
+contact-sheet: system-deps $(VENV)/.installed-test
+	$(BIN)/python -m tests.visual sheet
+
+visual-update: system-deps $(VENV)/.installed-test
+	$(BIN)/python -m tests.visual update $(CAMPAIGNS)

@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from broadside.cli.app import app
+from tests.corpus import SharedBuilds
 
 # Tests print in their own process (one WeasyPrint load per test process, not one per
 # build); tests/pdf/test_worker.py prints through worker processes, as `broadside` does.
@@ -109,3 +110,12 @@ def seed_build_letter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", SEED_CONTENT, "--out", out, "--paper", "letter")
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def corpus_builds(tmp_path_factory: pytest.TempPathFactory) -> SharedBuilds:
+    """Corpus campaigns built on demand, each once per test run, shared by xdist workers."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, which every worker's folder sits in
+    return SharedBuilds(base / "corpus-builds")

@@ -10,12 +10,15 @@ from broadside.content.frontmatter import read_source
 from broadside.content.loader import load_campaign
 from broadside.content.starter import languages
 from broadside.html.labels import LABELS
+from broadside.html.translations import UNREVIEWED
 from tests.conftest import run_cli
 from tests.reading import page_texts
 
 
 def test_every_language_with_labels_has_starter_text() -> None:
-    missing = set(LABELS) - set(languages())
+    """The languages whose labels a speaker has reviewed; the others (html/translations.py)
+    get their starter text with that review."""
+    missing = set(LABELS) - set(UNREVIEWED) - set(languages())
     assert not missing, (
         f"add starter/text/<lang>.yaml (a translation of en.yaml) for: {sorted(missing)}"
     )

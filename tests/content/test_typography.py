@@ -100,3 +100,12 @@ def test_a_smaller_headline_binds_longer_last_words() -> None:
     title = "Offener Brief der Mieterinitiative Lindenhof"
     assert bind_last_words(title) == title  # 25 letters: too long for the cover's 40 pt
     assert bind_last_words(title, room=26) == f"Offener Brief der Mieterinitiative{NBSP}Lindenhof"
+
+
+@pytest.mark.parametrize(
+    ("lang", "quoted"),
+    [("ar", "”نعم“"), ("ur", "”ہاں“"), ("fa", "«بله»"), ("he", "”כן”")],
+)
+def test_right_to_left_languages_take_their_own_quotation_marks(lang: str, quoted: str) -> None:
+    word = quoted[1:-1]
+    assert str(render_inline(f'"{word}"', lang=lang)) == quoted

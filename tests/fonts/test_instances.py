@@ -108,12 +108,15 @@ def test_a_static_font_is_used_as_it_is(cache: Path) -> None:
 
 
 def test_coverage_read_back_from_the_cache_is_exact(cache: Path) -> None:
-    direct: set[int] = set()
-    for face in fonts.FACES:
+    """Each shipped face's characters, Latin and every other script's, as its cmap has them."""
+    direct: dict[fonts.Face, set[int]] = {}
+    for face in coverage.every_face():
         with TTFont(face.path, lazy=True) as font:
-            direct.update(font.getBestCmap())
-    first = coverage.covered_codepoints.__wrapped__()
+            direct[face] = set(font.getBestCmap())
+    first = coverage.by_face.__wrapped__()
     assert list(cache.glob("coverage/*.json"))
-    second = coverage.covered_codepoints.__wrapped__()  # from the cache
+    second = coverage.by_face.__wrapped__()  # from the cache
     assert direct == first == second
-    assert ord("é") in second and ord("Ж") in second and 0x1F600 not in second
+    latin = set().union(*(second[face] for face in fonts.FACES))
+    assert ord("é") in latin and ord("Ж") in latin and ord("ש") not in latin
+    assert not any(0x1F600 in covered for covered in second.values())

@@ -39,6 +39,11 @@ QUOTES = {
     "sv": "””’’",
     "no": "«»‘’",
     "fi": "””’’",
+    # Right to left (CLDR's marks, in logical order: the first opens a quotation).
+    "ar": "”“’‘",
+    "ur": "”“’‘",
+    "fa": "«»“”",
+    "he": "””’’",
 }
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")

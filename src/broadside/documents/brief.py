@@ -121,16 +121,12 @@ def jobs(
 ) -> tuple[PrintJob, ...]:
     """One job: the brief with each cover, tried in order; the first that fits is kept."""
     page = output.page_size(options)
-    sheets = brief_sheets(output, campaign, page)
     tried = covers(campaign)
+    pages = tuple(brief_html(output, campaign, page, cover) for cover in tried)
+    sheets = brief_sheets(output, campaign, page, "".join(pages))
     layouts = tuple(
-        Layout(
-            brief_html(output, campaign, page, cover),
-            sheets,
-            require=cover.require,
-            worth_trying=cover.worth_trying(tried[0]),
-        )
-        for cover in tried
+        Layout(html, sheets, require=cover.require, worth_trying=cover.worth_trying(tried[0]))
+        for html, cover in zip(pages, tried, strict=True)
     )
     job = PrintJob(output.name, campaign.root, settings, layouts)
     languages = (campaign.lang, campaign.letter.meta.lang)
@@ -155,7 +151,7 @@ def finish(
     if options.html:
         # The HTML carries its styles inline so it opens in a browser on this machine.
         page = output.page_size(options)
-        sheets = brief_sheets(output, campaign, page)
+        sheets = brief_sheets(output, campaign, page, brief_html(output, campaign, page, cover))
         standalone = brief_html(output, campaign, page, cover, tuple(s.inline() for s in sheets))
         artifacts.append(Artifact(output.name.removesuffix(".pdf") + ".html", standalone.encode()))
     return Made(tuple(artifacts), tuple(warnings), details=tuple(details))
@@ -177,10 +173,13 @@ def describe(cover: Cover, campaign: Campaign) -> str:
     return f"{cover.name} cover listing {listed}, with {where}"
 
 
-def brief_sheets(output: Output, campaign: Campaign, paper: PageSize) -> tuple[Stylesheet, ...]:
-    """The brief's sheets: the same for every campaign (the words in its margins are in the
-    HTML; see `running_strings`), with the organisation's accent when it has a brand."""
-    return sheets_for(output.stylesheet, paper, brand=campaign.brand)
+def brief_sheets(
+    output: Output, campaign: Campaign, paper: PageSize, html: str = ""
+) -> tuple[Stylesheet, ...]:
+    """The brief's sheets: the same for every campaign (the running head's words are in the
+    HTML; see `running_strings`), with the organisation's accent when it has a brand, and
+    the fonts of the scripts its `html` uses; mirrored for a right-to-left language."""
+    return sheets_for(output.stylesheet, paper, brand=campaign.brand, text=html, lang=campaign.lang)
 
 
 def running_strings(campaign: Campaign) -> dict[str, str]:

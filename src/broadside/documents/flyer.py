@@ -171,8 +171,19 @@ def logo_size(ratio: float, shrink: float) -> tuple[float, float]:
     return min(width, height * ratio), min(height, width / ratio)
 
 
-def flyer_sheets(output: Output, campaign: Campaign, shape: Geometry) -> tuple[Stylesheet, ...]:
-    return sheets_for(output.stylesheet, shape.page, shape.custom_properties(), campaign.brand)
+def flyer_sheets(
+    output: Output, campaign: Campaign, shape: Geometry, html: str = ""
+) -> tuple[Stylesheet, ...]:
+    """The flyer's sheets, with the organisation's accent and the fonts its `html` needs,
+    mirrored when the letter's language is written right to left."""
+    return sheets_for(
+        output.stylesheet,
+        shape.page,
+        shape.custom_properties(),
+        campaign.brand,
+        text=html,
+        lang=campaign.letter.meta.lang,
+    )
 
 
 def campaign_qr(campaign: Campaign) -> QrCode | None:
@@ -410,9 +421,8 @@ def flyer_job(
     logo = logo_picture(campaign.brand, campaign.letter.meta.lang) if with_logo else None
     ratio = campaign.brand.logo.ratio if logo and campaign.brand and campaign.brand.logo else None
     shape = geometry(page, qr, campaign.letter.meta.url, ratio)
-    layout = Layout(
-        flyer_html(output, campaign, shape, qr, logo), flyer_sheets(output, campaign, shape)
-    )
+    html = flyer_html(output, campaign, shape, qr, logo)
+    layout = Layout(html, flyer_sheets(output, campaign, shape, html))
     scale = Scale(
         limits=shape.limits,
         model=fit.Curve.sample(text_model(campaign, shape), shape.limits),

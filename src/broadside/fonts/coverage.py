@@ -1,7 +1,8 @@
 """Which characters the shipped faces can print: checked before anything is rendered.
 
 The renderer sees only the shipped fonts (pdf/engine.py), so a character they lack would be
-an empty box on paper; content checks refuse it first, naming it.
+an empty box on paper; content checks refuse it first, naming it. Every shipped face counts,
+whichever script it is for: fonts/scripts.py loads the ones a text needs.
 """
 
 from __future__ import annotations
@@ -12,45 +13,66 @@ from functools import cache
 from pathlib import Path
 
 from broadside.cache import cache_file, file_key, write_atomic
-from broadside.fonts.faces import FACES
+from broadside.fonts.faces import FACES, SCRIPTS, Face
 
-FORMAT = 1  # bump when what is stored changes
+FORMAT = 2  # bump when what is stored changes
+
+
+def every_face() -> tuple[Face, ...]:
+    """The Latin faces, then each script's."""
+    return tuple(dict.fromkeys((*FACES, *(face for s in SCRIPTS for face in s.faces))))
+
+
+@cache
+def by_face() -> dict[Face, frozenset[int]]:
+    """The characters each shipped face can draw.
+
+    Reading a dozen cmaps takes a few tenths of a second, so the answer is kept in the
+    cache, as code point ranges, keyed by the files it was read from.
+    """
+    faces = every_face()
+    paths = [face.path for face in faces]
+    stored = cache_file("coverage", f"{file_key(*paths, extra=str(FORMAT))}.json")
+    cached = _read_ranges(stored, len(faces))
+    if cached is None:
+        cached = [_read_cmap(path) for path in paths]
+        write_atomic(stored, json.dumps([_ranges(c) for c in cached]).encode("ascii"))
+    return dict(zip(faces, cached, strict=True))
+
+
+@cache
+def latin() -> frozenset[int]:
+    """What the faces every document loads can draw."""
+    covered = by_face()
+    return frozenset().union(*(covered[face] for face in FACES))
 
 
 @cache
 def covered_codepoints() -> frozenset[int]:
-    """Characters at least one shipped face can draw (the CSS stacks fall back between them).
-
-    Reading four cmaps takes ~0.1 s, so the answer is kept in the cache, as code point ranges.
-    """
-    paths = sorted({face.path for face in FACES})
-    stored = cache_file("coverage", f"{file_key(*paths, extra=str(FORMAT))}.json")
-    cached = _read_ranges(stored)
-    if cached is not None:
-        return cached
-    codepoints = _read_cmaps(paths)
-    write_atomic(stored, json.dumps(_ranges(codepoints)).encode("ascii"))
-    return codepoints
+    """Characters at least one shipped face can draw (the stacks fall back between them)."""
+    return frozenset().union(*by_face().values())
 
 
-def _read_ranges(stored: Path) -> frozenset[int] | None:
+def _read_ranges(stored: Path, count: int) -> list[frozenset[int]] | None:
     """What an earlier run stored, or None (not there yet, or unreadable: made again)."""
     try:
-        ranges = json.loads(stored.read_text(encoding="ascii"))
-        return frozenset(code for first, last in ranges for code in range(first, last + 1))
+        faces = json.loads(stored.read_text(encoding="ascii"))
+        found = [
+            frozenset(code for first, last in ranges for code in range(first, last + 1))
+            for ranges in faces
+        ]
     except (OSError, ValueError, TypeError):
         return None
+    return found if len(found) == count else None
 
 
-def _read_cmaps(paths: list[Path]) -> frozenset[int]:
+def _read_cmap(path: Path) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
-    codepoints: set[int] = set()
-    for path in paths:
-        font = TTFont(path, lazy=True)
-        codepoints.update(font.getBestCmap())
-        font.close()
-    return frozenset(codepoints)
+    font = TTFont(path, lazy=True)
+    codepoints = frozenset(font.getBestCmap())
+    font.close()
+    return codepoints
 
 
 def _ranges(codepoints: frozenset[int]) -> list[list[int]]:

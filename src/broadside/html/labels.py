@@ -1,5 +1,9 @@
 """The words Broadside itself prints around the content ("Contents", "Page 3 of 6", dates),
 in the content's language. Unlisted languages fall back to English.
+
+English, German, French and Spanish are here; Arabic, Persian, Urdu, Hebrew, Hindi, Bengali,
+Thai and Tamil are in html/translations.py, not yet reviewed by a speaker. Dates come from
+CLDR (Babel), and every number is written in the digits CLDR gives the language (html/numbers.py).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from markupsafe import Markup, escape
 
 from broadside.content.models import Update
 from broadside.html import numbers
+from broadside.html.translations import UNREVIEWED
 
 _EN = {
     "campaign_brief": "Campaign brief",
@@ -71,10 +76,6 @@ _EN = {
     "count_people.other": "{n} people",
     "page_of": "Page {page} of {pages}",
     "link_to_page": "{text}, page {page}",  # a link's description for screen readers
-    "months": (
-        "January February March April May June July August September October November December"
-    ),
-    "date": "{month} {day}, {year}",
     "stamp": "{month} {day} at {time}",
 }
 
@@ -134,10 +135,6 @@ LABELS: dict[str, dict[str, str]] = {
         "count_people.other": "{n} Personen",
         "page_of": "Seite {page} von {pages}",
         "link_to_page": "{text}, Seite {page}",
-        "months": (
-            "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
-        ),
-        "date": "{day}. {month} {year}",
         "stamp": "{day}. {month}, {time}",
     },
     "fr": {
@@ -194,10 +191,6 @@ LABELS: dict[str, dict[str, str]] = {
         "count_people.other": "{n} personnes",
         "page_of": "Page {page} sur {pages}",
         "link_to_page": "{text}, page {page}",
-        "months": (
-            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-        ),
-        "date": "{day} {month} {year}",
         "stamp": "{day} {month} à {time}",
     },
     "es": {
@@ -254,14 +247,14 @@ LABELS: dict[str, dict[str, str]] = {
         "count_people.other": "{n} personas",
         "page_of": "Página {page} de {pages}",
         "link_to_page": "{text}, página {page}",
-        "months": (
-            "enero febrero marzo abril mayo junio "
-            "julio agosto septiembre octubre noviembre diciembre"
-        ),
-        "date": "{day} de {month} de {year}",
         "stamp": "{day} de {month}, {time}",
     },
+    **UNREVIEWED,
 }
+
+# The month names of the house style's update stamps ("June 22 at 7:20 a.m."): the four
+# languages that have a "stamp"; the others take CLDR's pattern whole.
+_STAMPED = ("en", "de", "fr", "es")
 
 
 class Labels:
@@ -282,7 +275,12 @@ class Labels:
             raise AttributeError(key) from None
 
     def format(self, key: str, **values: Any) -> str:
-        return self._words[key].format(**values)
+        """The words for `key` with `values` filled in; whole numbers in the language's digits."""
+        shown = {
+            name: numbers.number(value, self.tag) if isinstance(value, int) else value
+            for name, value in values.items()
+        }
+        return self._words[key].format(**shown)
 
     def role_at(self, role: Markup | None, organisation: Markup | None) -> Markup:
         """ "CEO of Amazon": a role at an organisation (either may be missing), as HTML."""
@@ -330,17 +328,17 @@ class Labels:
         return escape(template).format(**values)
 
     def date(self, value: dt.date) -> str:
-        return self.format("date", month=self._month(value), day=value.day, year=value.year)
+        """ "June 22, 2018", "22 يونيو 2018": CLDR's long date, in the language's digits."""
+        return numbers.date(value, self.tag)
 
     def update_stamp(self, update: Update) -> str:
         """ "June 22 at 7:20 a.m. PT", the way news sites print an update."""
-        stamp = self.format(
-            "stamp", month=self._month(update.at), day=update.at.day, time=self._time(update.at)
-        )
+        if self.lang in _STAMPED:
+            month = numbers.month_name(update.at, self.tag)
+            stamp = self.format("stamp", month=month, day=update.at.day, time=self._time(update.at))
+        else:
+            stamp = numbers.day_and_time(update.at, self.tag)
         return f"{stamp} {update.zone}" if update.zone else stamp
-
-    def _month(self, value: dt.date) -> str:
-        return self._words["months"].split()[value.month - 1]
 
     def _time(self, value: dt.datetime) -> str:
         if self.lang == "en":

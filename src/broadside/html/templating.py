@@ -15,6 +15,7 @@ from broadside.content.characters import for_metadata
 from broadside.content.markdown import plain_inline, render_inline
 from broadside.content.models import Update
 from broadside.content.typography import keep_together
+from broadside.html.direction import direction
 from broadside.html.templatecache import compiled_templates
 from broadside.resources import TEMPLATES
 
@@ -31,6 +32,10 @@ def _inline(
     `{{ x | inline(headline=True) }}` never ends on one short word."""
     rendered = render_inline(text, lang=lang or context["lang"], headline=headline)
     if lang and lang != context["lang"]:
+        if direction(lang) != direction(context["lang"]):  # laid out in its own direction too
+            return Markup('<span lang="{}" dir="{}">{}</span>').format(
+                lang, direction(lang), rendered
+            )
         return Markup('<span lang="{}">{}</span>').format(lang, rendered)
     return rendered
 
@@ -88,6 +93,7 @@ def environment() -> SandboxedEnvironment:
         long_date=_long_date,
         update_stamp=_update_stamp,
         web_address=_web_address,
+        direction=direction,
     )
     return env
 

@@ -63,9 +63,12 @@ def weasyprint() -> ModuleType:
     return module
 
 
-def own_roots() -> tuple[Path, ...]:
-    """Broadside's own files, which any document may read: templates, styles, fonts."""
-    return (TEMPLATES, STYLES, *sorted({path.parent for path in font_files()}))
+def own_roots(sheets: Iterable[Stylesheet] = ()) -> tuple[Path, ...]:
+    """Broadside's own files that a document drawn with `sheets` may read: templates, styles,
+    the Latin font files every document loads, and any other script's that `sheets` load
+    (only those its text uses)."""
+    fonts = dict.fromkeys((*font_files(), *(path for sheet in sheets for path in sheet.fonts)))
+    return (TEMPLATES, STYLES, *fonts)
 
 
 # Where a job's campaign folder appears to the renderer: documents are laid out as if the
@@ -125,8 +128,6 @@ class Engine:
 
     def __init__(self) -> None:
         module = weasyprint()
-        self._own = own_roots()
-        self._sheet_fetcher = _fetcher(self._own)
         self.font_config = module.text.fonts.FontConfiguration()
         self._sheets: OrderedDict[str, Any] = OrderedDict()
         self._warmed: set[str] = set()
@@ -160,7 +161,8 @@ class Engine:
 
     def print(self, job: PrintJob) -> Printed:
         with self._capture() as messages:
-            fetcher = _fetcher(self._own, job.base, job.embedded)
+            sheets = (sheet for layout in job.layouts for sheet in layout.sheets)
+            fetcher = _fetcher(own_roots(sheets), job.base, job.embedded)
             # Each picture is decoded once for the job, however many layouts it is drawn in.
             images: dict[str, Any] = {}
             if job.scale is not None:
@@ -270,7 +272,7 @@ class Engine:
             self._sheets[key] = weasyprint().CSS(
                 string=sheet.text,
                 base_url=sheet.base.as_uri() + "/",
-                url_fetcher=self._sheet_fetcher,
+                url_fetcher=_fetcher(own_roots((sheet,))),
                 font_config=self.font_config,
             )
             # Bounded: a scale search adds a one-line sheet per size it tries, and a
