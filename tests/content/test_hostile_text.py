@@ -66,13 +66,15 @@ PRINTED = [output for output in OUTPUTS if output.name in ("brief.pdf", "flyer.p
 
 
 def styles_and_html(campaign: Campaign) -> tuple[list[str], str]:
-    """Every stylesheet the brief and the flyer are printed with, and their HTML."""
+    """Every stylesheet the brief and the flyer are printed with, and their HTML. (Another
+    script's font rules, chosen from the shipped faces when the text uses that script, are
+    Broadside's own, not the content's: left out.)"""
     sheets: list[str] = []
     html = ""
     for output in PRINTED:
         for job in output.jobs(output, campaign, BuildOptions(), PdfSettings()):
             for layout in job.layouts:
-                sheets += [sheet.text for sheet in layout.sheets]
+                sheets += [s.text for s in layout.sheets if not s.name.startswith("fonts: ")]
                 sheets += STYLE.findall(layout.html)
                 html += layout.html
     return sheets, html
