@@ -313,11 +313,14 @@ def test_css_in_every_spelling_is_printed_as_text(here: Path, seed_build: Path) 
     texts = page_texts(pdf)
     # As many pages as the seed's brief: no smuggled rule hid a page or the text.
     assert len(texts) == len(page_texts(seed_build / "brief.pdf"))
-    assert 'Pay """" } @page { display:' in texts[0]
-    # The running head, from the title, on every page after the cover: shortened, not obeyed.
-    head = 'Pay """" } @page { display: none } }}}\\} @import\u2026'
-    for text, section in zip(texts[1:], ["CONTENTS", "THE REPORT", "THE LETTER"], strict=False):
-        assert f"{head} {section}" in text.splitlines()
+    # The cover's contents and the report's opener print the title whole, as text.
+    title = 'Pay """" } @page { display: none } }}}\\} @import'
+    assert title in texts[0] and title in texts[1]
+    # The running head, from the ask, on every page after a section's first: set as
+    # text, not obeyed (the margin rule in it would have moved the page's furniture).
+    head = 'We demand a choice "} @page { margin: 0 } /* in what we build'
+    continued = [text for text in texts[1:] if head in text.splitlines()[-2].replace("\xa0", " ")]
+    assert continued, "no page carries the running head"
     assert not [uri for uri in inventory(pdf).uris if "example.org" in uri]
     flyer = " ".join(page_texts(here / "out" / "flyer.pdf")[0].split())
     assert 'Amazonians ";} @font-face { src: url(https:// example.org/f) } /*' in flyer

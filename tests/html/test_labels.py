@@ -70,7 +70,7 @@ def test_the_house_style_of_update_stamps_stays_for_the_reviewed_languages() -> 
 )
 def test_numbers_take_the_languages_default_digits(lang: str, written: str) -> None:
     assert numbers.number(10_000, lang) == written
-    assert Labels(lang).format("min_read", n=3) == Labels(lang).min_read.format(
+    assert Labels(lang).format("more_demands", n=3) == Labels(lang).more_demands.format(
         n=numbers.digits("3", lang)
     )
 

@@ -258,7 +258,7 @@ _STAMPED = ("en", "de", "fr", "es")
 
 
 class Labels:
-    """Labels for one language; `labels.contents`, `labels.format("min_read", n=3)`, dates,
+    """Labels for one language; `labels.contents`, `labels.format("more_demands", n=3)`, dates,
     counts. Numbers follow the content's own language even where the words fall back to
     English (html/numbers.py)."""
 
