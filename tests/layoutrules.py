@@ -131,25 +131,44 @@ def thin_pages(document: Document, least: float = 1 / 3, last_lines: int = 5) ->
     return found
 
 
-def _first_block_height(page: Page, gap: float = 6 * MM) -> float:
-    """The height of what opens the page, down to the first blank of `gap` or more."""
+def _first_block_height(page: Page, kept: Iterable[str] = (), gap: float = 6 * MM) -> float:
+    """The height of what opens the page, down to the first blank of `gap` or more, or past
+    it when what follows is `kept` with it (texts the templates never part from what comes
+    before them, as squashed by `squash`)."""
     boxes = sorted(
-        [line.box for line in page.content] + list(page.pictures), key=lambda box: box.top
+        [(line.box, squash(line.text)) for line in page.content]
+        + [(box, "") for box in page.pictures],
+        key=lambda item: item[0].top,
     )
     if not boxes:
         return 0.0
-    top, bottom = boxes[0].top, boxes[0].bottom
-    for box in boxes[1:]:
-        if box.top - bottom >= gap:
+    kept = [text for text in kept if text]
+    top, bottom = boxes[0][0].top, boxes[0][0].bottom
+    for box, text in boxes[1:]:
+        if box.top - bottom >= gap and not (len(text) > 3 and any(text in k for k in kept)):
             break
         bottom = max(bottom, box.bottom)
     return bottom - top
 
 
-def blocks_pushed_past_room(document: Document, slack: float = 10 * MM) -> list[Violation]:
+def letter_end(letter: dict[str, object]) -> list[str]:
+    """What the brief keeps with the letter's last demand (its closing, sign-off and
+    signature), squashed: for `blocks_pushed_past_room`'s `kept`. `letter` is letter.md's
+    front matter."""
+    signature = letter.get("signature")
+    names = signature if isinstance(signature, list) else [signature]
+    texts = [letter.get("closing"), letter.get("sign_off"), *names]
+    return [squash(plain(str(text))) for text in texts if text]
+
+
+def blocks_pushed_past_room(
+    document: Document, kept: Iterable[str] = (), slack: float = 10 * MM
+) -> list[Violation]:
     """A block moved to the next page (the demands, a figure) never leaves the page before
     it empty when it would have fitted there: the room left at the foot of a page, within a
-    section, is smaller than what opens the next page (plus `slack` for its padding)."""
+    section, is smaller than what opens the next page (plus `slack` for its padding). What
+    opens a page runs on past a blank into text `kept` with it (see `letter_end`): the
+    letter's end travels with its last demand, so a signature never stands alone."""
     found = []
     for page, following in zip(document.pages[1:], document.pages[2:], strict=False):
         section = document.section_of(page.number)
@@ -159,7 +178,7 @@ def blocks_pushed_past_room(document: Document, slack: float = 10 * MM) -> list[
         if content is None:
             continue
         room = page.text_area().bottom - content.bottom
-        block = _first_block_height(following)
+        block = _first_block_height(following, kept)
         if block and block + slack <= room:
             found.append(
                 Violation(
@@ -372,7 +391,9 @@ def text_column(document: Document, page: Page) -> Box | None:
 
 def pictures_off_the_column(document: Document, tolerance: float = 2.0) -> list[Violation]:
     """A picture spans the text column, or a deliberately wider measure: never inset from
-    the column's edges (by a browser's default figure margins, say)."""
+    the column's edges (by a browser's default figure margins, say). A narrower picture
+    (a portrait) spans it with its caption: the caption beside it, in the gutter's reach,
+    ending inside the column."""
     found = []
     for page in document.pages:
         column = text_column(document, page) if page.pictures else None
@@ -381,6 +402,8 @@ def pictures_off_the_column(document: Document, tolerance: float = 2.0) -> list[
         for picture in page.pictures:
             inset_left = picture.left - column.left
             inset_right = column.right - picture.right
+            if _caption_beside(page, picture, column, tolerance):
+                inset_right = 0.0
             if inset_left > tolerance or inset_right > tolerance:
                 found.append(
                     Violation(
@@ -392,6 +415,20 @@ def pictures_off_the_column(document: Document, tolerance: float = 2.0) -> list[
                     )
                 )
     return found
+
+
+def _caption_beside(page: Page, picture: Box, column: Box, tolerance: float) -> bool:
+    """Whether text stands beside `picture`, from within a gutter (8 mm) of its right edge
+    to no further than the column's: a caption set beside a narrower picture. The column's
+    right edge is measured on ragged lines, so it may stand a little short of the true one."""
+    beside = [
+        line.box
+        for line in page.content
+        if picture.top <= line.box.top
+        and line.box.bottom <= picture.bottom + tolerance
+        and picture.right < line.box.left <= picture.right + 8 * MM
+    ]
+    return bool(beside) and max(box.right for box in beside) <= column.right + 4 * MM
 
 
 def pictures_adrift(document: Document, gap: float = 12 * MM) -> list[Violation]:

@@ -21,6 +21,7 @@ from tests.layoutrules import (
     clamped_cover,
     headline_widows,
     hyphenation,
+    letter_end,
     lonely_sign_off,
     pictures_adrift,
     pictures_off_the_column,
@@ -99,6 +100,20 @@ def test_a_block_pushed_on_with_room_to_spare_is_found(tmp_path: Path) -> None:
     [violation] = blocks_pushed_past_room(printed(tmp_path, body))
     assert violation.page == 2
     assert "left empty, while what opens page 3" in violation.detail
+
+
+def test_a_block_kept_with_what_follows_is_measured_with_it(tmp_path: Path) -> None:
+    """The letter's last demand travels with its end: the room left is measured against the
+    two together, across the blank between them."""
+    end = f'<p style="margin-top: 12mm">{PARAGRAPH * 8}</p><p>Sincerely,</p><p>Amazonians</p>'
+    body = cover() + (
+        f'<h1 class="new-page">The letter</h1>{paragraphs(5)}'
+        f'<p class="new-page">The last demand. {PARAGRAPH}</p>{end}'
+    )
+    document = printed(tmp_path, body)
+    letter = {**LETTER, "closing": PARAGRAPH * 8}
+    assert blocks_pushed_past_room(document)  # the demand alone would fit
+    assert blocks_pushed_past_room(document, letter_end(letter)) == []
 
 
 def test_a_block_that_could_not_fit_may_move_on(tmp_path: Path) -> None:
@@ -235,6 +250,21 @@ def test_a_picture_inset_from_the_column_is_found(tmp_path: Path, photo: str) ->
 def test_a_picture_across_the_column_passes(tmp_path: Path, photo: str) -> None:
     figure = f'<figure style="margin: 0">{_full_width(photo)}</figure>'
     assert pictures_off_the_column(printed(tmp_path, paragraphs(1) + figure)) == []
+
+
+def test_a_narrower_picture_with_its_caption_beside_spans_the_column(
+    tmp_path: Path, photo: str
+) -> None:
+    caption = "A caption beside the picture, as a portrait's is set, a few lines long."
+    beside = (
+        '<figure style="margin: 0; display: flex; align-items: flex-end; gap: 5mm">'
+        f'<img alt="x" src="{photo}" style="width: 64%; flex: none">'
+        f'<figcaption style="flex: 1 1 0">{caption}</figcaption></figure>'
+    )
+    alone = f'<figure style="margin: 0"><img alt="x" src="{photo}" style="width: 64%"></figure>'
+    assert pictures_off_the_column(printed(tmp_path, paragraphs(1) + beside)) == []
+    [violation] = pictures_off_the_column(printed(tmp_path, paragraphs(1) + alone))
+    assert "inside its right" in violation.detail
 
 
 def test_a_picture_pushed_down_is_found(tmp_path: Path, photo: str) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from broadside.content.markdown import plain_inline, render_block, render_inline
-from broadside.content.typography import NBSP, NNBSP, bind_last_words, keep_together
+from broadside.content.typography import (
+    NBSP,
+    NNBSP,
+    WORD_JOINER,
+    bind_last_words,
+    keep_together,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,6 +62,9 @@ def test_headlines_keep_their_last_two_words_together() -> None:
     # A long last pair is left to break: joined, it would push a long run onto the last line.
     assert bind_last_words("the Reconstruction Commissioners") == "the Reconstruction Commissioners"
     assert bind_last_words("One") == "One"
+    # A hyphen in the pair is no break either: "Saint-" | "Aubin" would leave one short word.
+    joined = f"enfants de{NBSP}Saint-{WORD_JOINER}Aubin."
+    assert bind_last_words("les enfants de Saint-Aubin.") == f"les {joined}"
 
 
 def test_rendered_fields_and_bodies_keep_dates_together_but_not_their_links() -> None:

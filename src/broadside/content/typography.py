@@ -20,6 +20,7 @@ from functools import cache
 from broadside.cache import cache_file, write_atomic
 
 NBSP = "\u00a0"
+WORD_JOINER = "\u2060"
 NNBSP = "\u202f"  # narrow: French puts it before ; ! ? and inside « »
 
 UNITS = (
@@ -117,7 +118,8 @@ def bind_last_words(text: str, room: int = 20) -> str:
 
     Only when the two, `room` letters at most, share a line with room to spare (a
     headline's line holds about 1.3 times `room`); a long last word stands on its own line
-    better than it pulls a long one with it.
+    better than it pulls a long one with it. A hyphen inside the pair holds too (a word
+    joiner after it): "Saint-Aubin" would otherwise leave "Aubin" alone on the last line.
     """
     head, space, last = text.rstrip().rpartition(" ")
     if not space or len(last) > 12:
@@ -125,7 +127,14 @@ def bind_last_words(text: str, room: int = 20) -> str:
     before = head.rpartition(" ")[2]
     if len(before) + len(last) > room:
         return text
-    return f"{head}{NBSP}{last}"
+    head = head[: len(head) - len(before)] + _held_hyphens(before)
+    return f"{head}{NBSP}{_held_hyphens(last)}"
+
+
+def _held_hyphens(word: str) -> str:
+    """`word` with no line break after its hyphens (Unicode line breaking: none beside a
+    word joiner); the joiner prints nothing and metadata drops it (characters.py)."""
+    return word.replace("-", f"-{WORD_JOINER}")
 
 
 def curl_leftovers(text: str, before: str, quotes: str | list[str]) -> str:

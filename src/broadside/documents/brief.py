@@ -19,7 +19,7 @@ from broadside import __version__
 from broadside.content.characters import for_metadata
 from broadside.content.images import pixel_size, resolve_inside
 from broadside.content.markdown import headings, plain_inline, render_block
-from broadside.content.models import Campaign
+from broadside.content.models import Campaign, LetterMeta
 from broadside.documents.document import Artifact, Made, Output, showing
 from broadside.fonts import faces as fonts
 from broadside.html.brand import LogoPicture, logo_picture
@@ -46,6 +46,10 @@ COVER_DEMANDS_MOST = 12
 # in the PDF: a longer list runs across the full measure in one style, so 10,000 names build
 # in a few seconds and a few hundred kilobytes (bench/signatories.md).
 DETAILED_MAX = 1_000
+# The demands band moves on to the next page whole, rather than leave its last demand there
+# alone, when the band and the letter's end (closing, sign-off, signature) take at most this
+# share of a page; a longer band breaks between demands, its last kept with the end.
+DEMANDS_WHOLE_SHARE = 0.7
 
 
 class Form(Enum):
@@ -214,6 +218,7 @@ def brief_html(
         "article_body": render_block(article.body, lang=article.meta.lang, doc_id="article"),
         "article_sections": headings(article.body, lang=article.meta.lang, doc_id="article"),
         "figure_shape": figure_shape(campaign),
+        "demands_whole": demands_whole(letter.meta, paper),
         "letter_body": render_block(letter.body, lang=letter.meta.lang, doc_id="letter"),
         "letter_closing": render_block(letter.meta.closing, lang=letter.meta.lang, doc_id="closing")
         if letter.meta.closing
@@ -277,6 +282,25 @@ def figure_shape(campaign: Campaign) -> str:
     path = resolve_inside(campaign.root, figure.file)
     size = pixel_size(path) if isinstance(path, Path) else None
     return "portrait" if size and size[1] > 1.1 * size[0] else "landscape"
+
+
+def demands_whole(letter: LetterMeta, page: PageSize) -> bool:
+    """Whether the demands band moves on whole (see DEMANDS_WHOLE_SHARE): its height and
+    the letter end's, estimated from their length before any layout. The band's 13 pt sans
+    sets about one letter per 2.3 mm in 6 mm lines; the closing's serif one per 1.8 mm in
+    5 mm lines. A wrong guess costs only looks: a band kept whole that then does not fit
+    with its end breaks as a long one would."""
+    margins, column = (46.0, 118.0) if page.whole else (36.0, page.width_mm - 31.0)
+    lang = letter.lang
+
+    def lines(text: str, letter_mm: float) -> int:
+        return -(-len(plain_inline(text, lang=lang)) // max(1, int(column / letter_mm)))
+
+    band = 16.0 + (8.0 if letter.demands_intro else 0.0)
+    band += sum(6.0 * lines(demand, 2.3) + 3.0 for demand in letter.demands)
+    end = 12.0 + 5.0 * lines(letter.closing or "", 1.8) + 8.0 * (1 + len(letter.signature))
+    end += 9.0 if letter.url else 0.0
+    return band + end <= DEMANDS_WHOLE_SHARE * (page.height_mm - margins)
 
 
 def document_metadata(campaign: Campaign) -> dict[str, Any]:
