@@ -14,7 +14,7 @@ from broadside.documents.archive import demands_json
 from broadside.documents.brief import brief_html
 from broadside.documents.registry import OUTPUTS
 from broadside.errors import ContentError, Problem, Severity
-from broadside.paper import Paper
+from broadside.paper import Paper, whole_sheet
 
 
 def problems(root: Path) -> list[Problem]:
@@ -143,7 +143,7 @@ def test_a_plain_date_stays_a_date_everywhere(make_campaign: Callable[..., Path]
     assert campaign.letter.meta.date == date(2018, 6, 21)
     assert json.loads(demands_json(campaign))["date"] == "2018-06-21"
     brief = next(output for output in OUTPUTS if output.name == "brief.pdf")
-    html = brief_html(brief, campaign, Paper.A4)
+    html = brief_html(brief, campaign, whole_sheet(Paper.A4))
     assert 'datetime="2018-06-20"' in html and "T00:00" not in html
 
 

@@ -19,7 +19,7 @@ from broadside.content.loader import load_campaign
 from broadside.documents.brief import brief_html
 from broadside.documents.registry import OUTPUTS
 from broadside.errors import ContentError
-from broadside.paper import Paper
+from broadside.paper import Paper, whole_sheet
 from tests.conftest import MINIMAL_ARTICLE, MINIMAL_LETTER, run_cli, write_markdown
 
 FIELDS: list[tuple[str, tuple[str | int, ...]]] = [
@@ -142,7 +142,7 @@ def test_loading_any_text_is_a_campaign_or_a_content_error(
         assert all(problem.render() for problem in error.problems)
         return
     event("valid")
-    html = brief_html(BRIEF, campaign, Paper.A4)
+    html = brief_html(BRIEF, campaign, whole_sheet(Paper.A4))
     if "{{ 7*7 }}" in text and "49" not in text:
         assert "49" not in html  # printed, never evaluated as a template
 

@@ -24,7 +24,7 @@ from broadside.content.markdown import plain_inline
 from broadside.documents.brief import brief_html
 from broadside.documents.registry import OUTPUTS
 from broadside.options import BuildOptions
-from broadside.paper import Paper
+from broadside.paper import Paper, whole_sheet
 from broadside.pdf.settings import PdfSettings
 from tests.conftest import run_cli, write_markdown
 from tests.reading import bookmarks, page_texts
@@ -135,9 +135,10 @@ def test_no_character_changes_a_stylesheet_or_an_element(
         shape, plain_shape = Shape(job.layouts[0].html), Shape(plain_job.layouts[0].html)
         assert shape.elements == plain_shape.elements
     sheets = tuple(sheet.inline() for sheet in job.layouts[0].sheets)
-    standalone = Shape(brief_html(BRIEF, campaign, Paper.A4, inline_styles=sheets))
+    standalone = Shape(brief_html(BRIEF, campaign, whole_sheet(Paper.A4), inline_styles=sheets))
     assert (
-        standalone.styles == Shape(brief_html(BRIEF, plain, Paper.A4, inline_styles=sheets)).styles
+        standalone.styles
+        == Shape(brief_html(BRIEF, plain, whole_sheet(Paper.A4), inline_styles=sheets)).styles
     )
 
 
