@@ -162,11 +162,13 @@ def letter_end(letter: dict[str, object]) -> list[str]:
 
 
 def blocks_pushed_past_room(
-    document: Document, kept: Iterable[str] = (), slack: float = 10 * MM
+    document: Document, kept: Iterable[str] = (), slack: float = 16 * MM
 ) -> list[Violation]:
     """A block moved to the next page (the demands, a figure) never leaves the page before
     it empty when it would have fitted there: the room left at the foot of a page, within a
-    section, is smaller than what opens the next page (plus `slack` for its padding). What
+    section, is smaller than what opens the next page plus `slack`. The room is measured
+    down to the folio, which stands about 6 mm under the page area, and a block brings its
+    own margin above it (the demands band's 8 mm): the slack covers both. What
     opens a page runs on past a blank into text `kept` with it (see `letter_end`): the
     letter's end travels with its last demand, so a signature never stands alone."""
     found = []
