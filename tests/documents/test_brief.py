@@ -11,12 +11,10 @@ from PIL import Image
 
 from broadside.content.loader import load_campaign
 from tests.conftest import REPO, SEED_TEXT, run_cli
-from tests.layout import pages as layout_pages
+from tests.pagelayout import MM, read_pages
 from tests.pdf.standards.document import parse_to_unicode
 from tests.printing import make
 from tests.reading import body_texts, bookmarks, fonts, links, page_texts, squash
-
-MM = 72 / 25.4
 
 
 def seed_paragraphs() -> list[str]:
@@ -96,8 +94,12 @@ def test_the_cover_puts_the_campaign_first(seed_build: Path) -> None:
     assert "CNET" not in cover.split("In this brief")[0]  # the news is context, further down
     assert squash(ASK) in squash(cover)
     assert "From Amazonians to Jeff Bezos, CEO" in squash_spaces(cover)
-    lines = sorted(layout_pages(seed_build / "brief.pdf")[0].lines, key=lambda line: line.top)
-    foot = [line.text.replace("\u00a0", " ") for line in lines if line.top > lines[-1].top - 1]
+    lines = sorted(read_pages(seed_build / "brief.pdf")[0].content, key=lambda line: line.box.top)
+    foot = [
+        line.text.replace("\u00a0", " ")
+        for line in lines
+        if line.box.top > lines[-1].box.top - 1 * MM
+    ]
     assert foot == ["Amazonians", "June 22, 2018"]  # who signs, and when, at the foot
 
 
@@ -112,20 +114,20 @@ def test_footer_reads_page_x_of_y_everywhere_but_the_cover(seed_build: Path) -> 
 def test_running_heads_name_the_campaign_and_section_but_not_on_openers(
     seed_build: Path,
 ) -> None:
-    found = layout_pages(seed_build / "brief.pdf")
+    found = read_pages(seed_build / "brief.pdf")
     sections = [mark for mark in bookmarks(seed_build / "brief.pdf") if mark.level == 1]
     marks = {mark.title: mark.page for mark in sections}
     letter = marks["The employees’ letter to Jeff Bezos"]
     # Where a section opens, the opener is its only label: no running head, and a deeper drop.
     for page in marks.values():
-        assert not [line for line in found[page - 1].lines if line.top < 20], page
+        assert not [line for line in found[page - 1].lines if line.box.top < 20 * MM], page
     openers = sorted({marks[title] for title in marks} - {1})
     for page in openers:
-        assert min(line.top for line in found[page - 1].lines) > 40, page
+        assert min(line.box.top for line in found[page - 1].lines) > 40 * MM, page
     # On the page after, the campaign on the left and the section on the right.
-    heads = [line for line in found[letter].lines if line.top < 20]
+    heads = [line for line in found[letter].lines if line.box.top < 20 * MM]
     assert [line.text.replace("\u00a0", " ") for line in heads] == [ASK, "The letter"]
-    assert heads[0].left < heads[1].left
+    assert heads[0].box.left < heads[1].box.left
 
 
 def test_metadata_comes_from_the_content(seed_build: Path) -> None:
