@@ -36,13 +36,29 @@ HANDOUTS = ("brief-booklet", "flyer-2up", "flyer-4up")
 WITH_HANDOUTS = frozenset({"seed", "long-fields", "portrait-photo", "twelve-demands"})
 
 
+# Campaigns of tests/campaigns/ whose pages are under visual test too, though the layout
+# rules (written for left-to-right pages) do not measure them: right-to-left briefs mirrored
+# by styles/rtl.css, and a brand's colour and SVG logo.
+VISUAL_EXTRAS = {
+    "arabic": "An Arabic campaign (lang ar): the brief and flyer right to left (styles/rtl.css).",
+    "hebrew": "A Hebrew campaign (lang he): the brief and flyer right to left (styles/rtl.css).",
+    "branded-svg": "A brand.yaml with an accent colour and an SVG logo on the cover, sources"
+    " page and flyer.",
+}
+
+
 def campaign_names() -> list[str]:
     """Every corpus campaign, by folder name, sorted."""
     return sorted(path.parent.name for path in CORPUS.glob("*/letter.md"))
 
 
+def visual_names() -> list[str]:
+    """The campaigns whose pages have visual references: the corpus and `VISUAL_EXTRAS`."""
+    return campaign_names() + sorted(VISUAL_EXTRAS)
+
+
 def campaign_dir(name: str) -> Path:
-    return CORPUS / name
+    return CORPUS.parent / "campaigns" / name if name in VISUAL_EXTRAS else CORPUS / name
 
 
 def documents_of(name: str) -> tuple[str, ...]:
@@ -52,21 +68,27 @@ def documents_of(name: str) -> tuple[str, ...]:
 
 def description(name: str) -> str:
     """The campaign's README line: what it stresses."""
+    if name in VISUAL_EXTRAS:
+        return VISUAL_EXTRAS[name]
     return (CORPUS / name / "README.md").read_text(encoding="utf-8").strip()
 
 
 def cases(
-    *, documents: tuple[str, ...] | None = None, handouts: bool = False, marks: Any = ()
+    *,
+    documents: tuple[str, ...] | None = None,
+    handouts: bool = False,
+    marks: Any = (),
+    campaigns: list[str] | None = None,
 ) -> list[Any]:
-    """pytest parameters for every campaign on every paper (and each of `documents`, and of
-    the handouts the campaign is built with if `handouts`).
+    """pytest parameters for every campaign (of `campaigns`, else the corpus) on every paper
+    (and each of `documents`, and of the handouts the campaign is built with if `handouts`).
 
     Each carries an `xdist_group` mark per campaign and paper: run with `--dist loadgroup`
     (as `make test` does), every test of one build lands on the worker that built it.
     `marks(campaign, paper[, document])` may add marks of its own (an expected failure).
     """
     params = []
-    for campaign in campaign_names():
+    for campaign in campaign_names() if campaigns is None else campaigns:
         for paper in PAPERS:
             group = pytest.mark.xdist_group(f"{campaign}-{paper}")
             each: tuple[str | None, ...] = (None,)

@@ -4,7 +4,8 @@
     .venv/bin/python -m tests.visual sheet                   write the contact sheet
 
 `make visual-update` and `make contact-sheet` run these. Both build every corpus campaign
-(or the ones named) on A4 and Letter through `broadside build`, two at a time.
+and the right-to-left and branded ones of `VISUAL_EXTRAS` (or the ones named) on A4 and
+Letter through `broadside build`, two at a time.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from tests.corpus import (
     WITH_HANDOUTS,
     build,
     campaign_dir,
-    campaign_names,
     documents_of,
+    visual_names,
 )
 from tests.visual import OUTPUT, REFERENCES, write_references
 from tests.visual.sheet import write_contact_sheet
@@ -52,7 +53,7 @@ def update(campaigns: list[str]) -> None:
                     pages = write_references(campaign, paper, document, folder / f"{document}.pdf")
                     counts.append(f"{paper} {document} {pages}")
             print(f"{campaign}: {', '.join(counts)}")
-    known = set(campaign_names())
+    known = set(visual_names())
     for folder in REFERENCES.iterdir() if REFERENCES.is_dir() else []:
         if folder.name not in known:
             for path in folder.iterdir():
@@ -65,7 +66,7 @@ def update(campaigns: list[str]) -> None:
 
 def sheet() -> None:
     with tempfile.TemporaryDirectory(prefix="broadside-sheet-") as temporary:
-        builds = build_all(campaign_names(), Path(temporary))
+        builds = build_all(visual_names(), Path(temporary))
         index = write_contact_sheet(builds, OUTPUT / "contact-sheet")
     print(f"contact sheet: {index}")
 
@@ -78,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("sheet", help="write the contact sheet of every page")
     arguments = parser.parse_args(argv)
     if arguments.command == "update":
-        unknown = sorted(set(arguments.campaigns) - set(campaign_names()))
+        unknown = sorted(set(arguments.campaigns) - set(visual_names()))
         if unknown:
-            parser.error(f"not in tests/corpus/: {', '.join(unknown)}")
-        update(arguments.campaigns or campaign_names())
+            parser.error(f"not in tests/corpus/ or VISUAL_EXTRAS: {', '.join(unknown)}")
+        update(arguments.campaigns or visual_names())
     else:
         sheet()
     return 0

@@ -1,16 +1,18 @@
-"""Every page of every corpus campaign, A4 and Letter, looks as its reference does."""
+"""Every page of every corpus campaign (and of the right-to-left and branded campaigns of
+`VISUAL_EXTRAS`), A4 and Letter, looks as its reference does."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.corpus import DOCUMENTS, SharedBuilds, cases
+from tests.corpus import DOCUMENTS, SharedBuilds, cases, visual_names
 from tests.visual import clear_output, compare_document
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("campaign", "paper", "document"), cases(documents=DOCUMENTS, handouts=True)
+    ("campaign", "paper", "document"),
+    cases(documents=DOCUMENTS, handouts=True, campaigns=visual_names()),
 )
 def test_pages_match_their_references(
     campaign: str, paper: str, document: str, corpus_builds: SharedBuilds
