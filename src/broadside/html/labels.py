@@ -142,8 +142,9 @@ LABELS: dict[str, dict[str, str]] = {
         "open_letter": "Lettre ouverte",
         "rail_from": "De",
         "rail_to": "À",
-        "route": "De {signer} à {recipient}",
-        "route_unaddressed": "De {signer}",
+        # "De Le Collectif" would need "du Collectif": a participle takes any name as written.
+        "route": "Signée par {signer}, adressée à {recipient}",
+        "route_unaddressed": "Signée par {signer}",
         "in_this_brief": "Dans ce dossier",
         "in_the_news": "Dans la presse",
         "demands_in_full": "Les revendications en intégralité",
