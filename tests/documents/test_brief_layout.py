@@ -118,6 +118,13 @@ def test_the_campaign_address_is_printed_and_linked_where_a_reader_looks(
         if source.get("url"):
             shown = re.sub(r"^https?://", "", source["url"])
             assert squash_address(shown) in squash_address(" ".join(text)), shown
+    # An address wraps after a slash, never at a hyphen of its own: a reader retyping it
+    # would take a line-end hyphen for the typesetter's.
+    for page in document.pages:
+        for line in page.content:
+            end = line.words[-1].rstrip("\u2060") if line.words else ""  # pdf/structure.py
+            broken = end.endswith(("-", "\u2010", "\u00ad", "\x02"))  # pdfium reads some as \x02
+            assert not (broken and ("/" in end or "." in end)), line
     url = front_matter(campaign, "letter.md").get("url")
     if not url:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -53,6 +54,14 @@ def _web_address(url: str) -> str:
     return shown.removesuffix("/") if shown.count("/") == 1 else shown
 
 
+def _wrapped_address(url: str) -> str:
+    """`web_address` set to wrap as a reader retypes it: a line may end after a slash (a
+    zero-width space), never at the address's own hyphens (a word joiner after each), so
+    no line end looks like a word broken by the typesetter."""
+    shown = _web_address(url).replace("-", "-\u2060")
+    return re.sub(r"/(?=.)", "/\u200b", shown)
+
+
 @pass_context
 def _plain(context: Context, text: str, lang: str | None = None) -> str:
     return plain_inline(text, lang=lang or context["lang"])
@@ -93,6 +102,7 @@ def environment() -> SandboxedEnvironment:
         long_date=_long_date,
         update_stamp=_update_stamp,
         web_address=_web_address,
+        wrapped_address=_wrapped_address,
         direction=direction,
     )
     return env
