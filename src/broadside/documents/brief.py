@@ -22,7 +22,7 @@ from broadside.content.markdown import headings, plain_inline, render_block
 from broadside.content.models import Campaign, LetterMeta
 from broadside.documents.document import Artifact, Made, Output, showing
 from broadside.fonts import faces as fonts
-from broadside.html.brand import LogoPicture, logo_picture
+from broadside.html.brand import LogoPicture, brand_css, logo_picture
 from broadside.html.labels import Labels, w3c_date
 from broadside.html.stylesheets import Stylesheet, sheets_for
 from broadside.html.templating import render
@@ -183,7 +183,8 @@ def brief_sheets(
     """The brief's sheets: the same for every campaign (the running head's words are in the
     HTML; see `running_strings`), with the organisation's accent when it has a brand, and
     the fonts of the scripts its `html` uses; mirrored for a right-to-left language."""
-    return sheets_for(output.stylesheet, paper, brand=campaign.brand, text=html, lang=campaign.lang)
+    branded = brand_css(campaign.brand)
+    return sheets_for(output.stylesheet, paper, branded=branded, text=html, lang=campaign.lang)
 
 
 def running_strings(campaign: Campaign) -> dict[str, str]:

@@ -22,7 +22,7 @@ from broadside.content.markdown import plain_inline
 from broadside.content.models import Campaign, LetterMeta
 from broadside.documents.document import Artifact, Made, Output, showing
 from broadside.errors import BuildError
-from broadside.html.brand import LogoPicture, logo_picture
+from broadside.html.brand import LogoPicture, brand_css, logo_picture
 from broadside.html.labels import Labels, w3c_date
 from broadside.html.qr import QrCode, qr_code
 from broadside.html.stylesheets import Stylesheet, sheets_for
@@ -180,7 +180,7 @@ def flyer_sheets(
         output.stylesheet,
         shape.page,
         shape.custom_properties(),
-        campaign.brand,
+        brand_css(campaign.brand),
         text=html,
         lang=campaign.letter.meta.lang,
     )

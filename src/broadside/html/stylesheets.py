@@ -2,6 +2,10 @@
 
 The fonts are the Latin faces, and the faces of any other script the document's text uses
 (fonts/scripts.py), so each job carries exactly the fonts it needs.
+
+A worker host imports this module to parse every sheet before it forks (pdf/host.py), while
+the build waits for it: so nothing here reads a campaign. The brand's sheet comes in as text,
+made by the document from the campaign (html/brand.py).
 """
 
 from __future__ import annotations
@@ -11,10 +15,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from broadside.content.models import Brand
 from broadside.fonts import faces as fonts
 from broadside.fonts.scripts import script_fonts, scripts_in
-from broadside.html.brand import brand_css
 from broadside.html.direction import is_rtl
 from broadside.paper import PageSize, Paper, page_css
 from broadside.resources import STYLES
@@ -67,16 +69,15 @@ def sheets_for(
     own: str | tuple[str, ...],
     paper: Paper | PageSize,
     extra_page_css: str = "",
-    brand: Brand | None = None,
+    branded: str = "",
     text: str = "",
     lang: str = "en",
 ) -> tuple[Stylesheet, ...]:
     """Shared tokens plus the output's own thin sheet(s), with the page size set in one place,
-    and the organisation's accent over the tokens' when the campaign has a brand; the fonts
+    and the organisation's accent over the tokens' (`branded`, html/brand.py); the fonts
     are those `text` (the document's HTML) needs; a document in a right-to-left `lang` ends
     with the sheet that mirrors its pages."""
     own = (own,) if isinstance(own, str) else own
-    branded = brand_css(brand)
     mirrored = (own_sheet(RTL),) if is_rtl(lang) else ()
     return (
         *shared_sheets(text),
