@@ -4,7 +4,8 @@ Workers pay for themselves twice over on a cold build: WeasyPrint loads in the w
 this process reads the campaign, and outputs print side by side. But each worker is a
 process that needs a core: on a machine already busy, more of them only queue. So `--jobs`
 (default: `BROADSIDE_JOBS`, else the cores this process may use) is a ceiling, and the
-machine's load decides how much of it is used. `--jobs 0` prints in this process.
+processes other programs are running decide how much of it is used. `--jobs 0` prints in
+this process.
 
 The worker is started as early as can be: the CLI's root callback starts one as soon as it
 knows the command is `build` (before Typer reads the command's options), and `printer_for`
@@ -15,6 +16,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from broadside.pdf.printer import LocalPrinter, Printer
@@ -69,10 +73,33 @@ def printer_for(jobs: int | None, tasks: int, started: WorkerPrinter | None = No
     return started
 
 
+@cache
 def idle_cores() -> int:
-    """Cores the last minute's load left free, at least one."""
+    """Cores no other process is using, at least one: judged once per command, when first
+    asked (before Broadside starts a process of its own), so a build never counts itself.
+
+    Counted from the processes running now, not from the load average: over the last minute
+    that counts this machine's own previous builds, and a batch started after a build would
+    print in one worker on an idle machine. The kernel's count is read a few times over a
+    few milliseconds and the fewest taken, so a process that only flickers is not load."""
+    running = _running_now()
+    if running is None:  # not Linux: the last minute's load it is
+        try:
+            return max(1, round(cores() - os.getloadavg()[0]))
+        except OSError:
+            return cores()
+    return max(1, cores() - max(0, running - 1))  # the one reading is this process
+
+
+def _running_now(samples: int = 3) -> int | None:
+    """Processes running or ready to run, from /proc/loadavg ("0.52 0.58 0.59 2/301 ...")."""
+    counts = []
     try:
-        load = os.getloadavg()[0]
-    except OSError:
-        return cores()
-    return max(1, round(cores() - load))
+        for sample in range(samples):
+            if sample:
+                time.sleep(0.002)
+            fields = Path("/proc/loadavg").read_text().split()
+            counts.append(int(fields[3].split("/")[0]))
+    except (OSError, ValueError, IndexError):
+        return None
+    return min(counts)
