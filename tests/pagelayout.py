@@ -24,6 +24,8 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from tests.structure import mark_name
+
 MM = 72 / 25.4
 
 # Structure elements that sit inside a line of text rather than making a block of their own.
@@ -49,6 +51,18 @@ class Box:
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @staticmethod
+    def around(boxes: list[Box]) -> Box | None:
+        """The smallest box holding all of `boxes`; None for none."""
+        if not boxes:
+            return None
+        return Box(
+            min(box.left for box in boxes),
+            min(box.top for box in boxes),
+            max(box.right for box in boxes),
+            max(box.bottom for box in boxes),
+        )
 
 
 @dataclass(frozen=True)
@@ -103,15 +117,7 @@ class Page:
 
     def content_box(self) -> Box | None:
         """The smallest box around the page's own text and pictures."""
-        boxes = [line.box for line in self.content] + list(self.pictures)
-        if not boxes:
-            return None
-        return Box(
-            min(box.left for box in boxes),
-            min(box.top for box in boxes),
-            max(box.right for box in boxes),
-            max(box.bottom for box in boxes),
-        )
+        return Box.around([line.box for line in self.content] + list(self.pictures))
 
     def text_area(self, margin: float = 20 * MM) -> Box:
         """Where the page's content may go: between the running header and footer when the
@@ -162,15 +168,7 @@ class _LineBuilder:
     chars: list[_Char] = field(default_factory=list)
 
     def box(self) -> Box | None:
-        boxes = [char.box for char in self.chars if char.box is not None]
-        if not boxes:
-            return None
-        return Box(
-            min(b.left for b in boxes),
-            min(b.top for b in boxes),
-            max(b.right for b in boxes),
-            max(b.bottom for b in boxes),
-        )
+        return Box.around([char.box for char in self.chars if char.box is not None])
 
 
 def _read_page(page: pdfium.PdfPage, number: int, elements: dict[tuple[int, int], Element]) -> Page:
@@ -234,7 +232,7 @@ def _object_facts(
     flags = ctypes.c_int()
     raw.FPDFText_GetFontInfo(textpage.raw, index, buffer, 256, flags)
     font = buffer.value.decode("utf-8", "replace").split("+", 1)[-1]
-    marks = [_mark_name(raw.FPDFPageObj_GetMark(obj, i)) for i in range(_count_marks(obj))]
+    marks = [mark_name(raw.FPDFPageObj_GetMark(obj, i)) for i in range(_count_marks(obj))]
     mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
     element = elements.get((number, mcid)) if mcid >= 0 else None
     return size, font, "Artifact" in marks, element
@@ -242,15 +240,6 @@ def _object_facts(
 
 def _count_marks(obj: object) -> int:
     return int(raw.FPDFPageObj_CountMarks(obj))
-
-
-def _mark_name(mark: object) -> str:
-    buffer = ctypes.create_string_buffer(256)
-    length = ctypes.c_ulong()
-    raw.FPDFPageObjMark_GetName(
-        mark, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), 256, ctypes.byref(length)
-    )
-    return buffer.raw[: length.value].decode("utf-16-le").rstrip("\x00")
 
 
 def _starts_new_line(line: _LineBuilder, char: _Char) -> bool:

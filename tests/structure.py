@@ -53,7 +53,7 @@ def text_runs(path: Path) -> list[TextRun]:
                 if obj.type != raw.FPDF_PAGEOBJ_TEXT:
                     continue
                 marks = tuple(
-                    _mark_name(raw.FPDFPageObj_GetMark(obj.raw, index))
+                    mark_name(raw.FPDFPageObj_GetMark(obj.raw, index))
                     for index in range(raw.FPDFPageObj_CountMarks(obj.raw))
                 )
                 mcid = raw.FPDFPageObj_GetMarkedContentID(obj.raw)
@@ -63,7 +63,8 @@ def text_runs(path: Path) -> list[TextRun]:
     return runs
 
 
-def _mark_name(mark: object) -> str:
+def mark_name(mark: object) -> str:
+    """A page object's marked-content tag ("P", "Artifact"), as pdfium reads it."""
     buffer = ctypes.create_string_buffer(256)
     length = ctypes.c_ulong()
     raw.FPDFPageObjMark_GetName(

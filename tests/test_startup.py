@@ -28,8 +28,13 @@ def modules_after(*argv: str) -> set[str]:
         "    runpy.run_module('broadside', run_name='__main__')\n"
         "except SystemExit as exit:\n"
         "    assert not exit.code, exit.code\n"
-        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
     )
+    return modules_loaded_by(script)
+
+
+def modules_loaded_by(script: str) -> set[str]:
+    """Every module in `sys.modules` once `script` has run in a fresh interpreter."""
+    script += "import sys\nprint('MODULES', ' '.join(sorted(sys.modules)))\n"
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
@@ -145,17 +150,11 @@ def test_the_worker_host_loads_no_campaign_code() -> None:
     """The build waits for the host to load WeasyPrint and parse the sheets before anything
     prints; the content models (pydantic), Markdown and templates are the build's to load,
     and would add ~0.3 s to that wait."""
-    script = (
-        "import sys\n"
+    loaded = modules_loaded_by(
         "from broadside.html.stylesheets import all_sheets\n"
         "from broadside.pdf import engine, host, libraries\n"
         "engine.Engine().prepare(all_sheets())  # what the host does before it forks\n"
-        "print('LOADED', ' '.join(sorted(sys.modules)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    loaded = set(result.stdout.split("LOADED", 1)[1].split())
     assert "weasyprint" in loaded  # the probe sees what the host loads
     assert not {"pydantic", "markdown_it", "jinja2", "broadside.content.models"} & loaded
 
